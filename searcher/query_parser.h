@@ -1,0 +1,40 @@
+// Query text -> Xapian query, through the same Analyzer that indexed the text.
+// The query language is documented in docs/QUERY.md.
+#pragma once
+
+#include "analyzers/analyzer.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace chancery {
+
+// What a query matches, for ranking and for highlighting.
+struct ParsedQuery {
+    Xapian::Query query;
+    // Terms whose occurrences a snippet highlights: unstemmed forms and
+    // Z-prefixed stems of the text field, from the positive parts of the query.
+    std::unordered_set<std::string> highlight_terms;
+    // Word prefixes of trailing wildcards ("кибер" for кибер*), normalised.
+    std::vector<std::string> highlight_prefixes;
+    // True when the query has words or phrases (not only filters).
+    bool has_text = false;
+};
+
+// Parses queries. Holds a reference to an Analyzer: not thread-safe.
+class QueryParser {
+  public:
+    explicit QueryParser(const Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    // Throws QueryError (with the byte position) if `text` cannot be parsed.
+    [[nodiscard]] ParsedQuery parse(std::string_view text) const;
+
+  private:
+    const Analyzer& analyzer_;
+};
+
+}  // namespace chancery
