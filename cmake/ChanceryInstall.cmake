@@ -8,7 +8,9 @@ install(TARGETS chancery chancery_corpora chancery_analyzers chancery_indexer ch
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS chancery_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(DIRECTORY corpora/data/ DESTINATION ${CHANCERY_DATA_INSTALL_DIR} OPTIONAL)
+if(EXISTS ${PROJECT_SOURCE_DIR}/corpora/data)
+  install(DIRECTORY corpora/data/ DESTINATION ${CHANCERY_DATA_INSTALL_DIR})
+endif()
 install(EXPORT ChanceryTargets NAMESPACE chancery::
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/Chancery)
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include <xapian/types.h>
+#include <xapian.h>
 
 namespace chancery::schema {
 

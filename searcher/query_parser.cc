@@ -15,6 +15,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <map>
 
 namespace chancery {
@@ -22,6 +23,7 @@ namespace {
 
 constexpr Xapian::termcount kWildcardExpansions = 500;
 constexpr unsigned kDefaultNearDistance = 10;
+constexpr std::size_t kShoutedWordLength = 6;
 
 enum class Kind { kWord, kPhrase, kOpen, kClose, kAnd, kOr, kNot, kNear, kEnd };
 
@@ -43,20 +45,25 @@ bool is_field(std::string_view name) {
     return false;
 }
 
-// True when the query has letters and none of them is lower case: then "AND",
-// "OR", "NOT" are words of a shouted query, not operators.
-bool all_capitals(std::string_view text) {
+// True when the query is shouted: no letter is lower case, and some word is
+// too long to be an acronym (6 letters or more). Then "AND", "OR", "NOT" are
+// words ("EFFECT OF HEAT AND PRESSURE"), not operators. "OSCE AND OECD", all
+// acronyms, keeps its operator.
+bool shouted(std::string_view text) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const auto length = static_cast<int32_t>(text.size());
-    bool letters = false;
+    std::size_t run = 0, longest = 0;
     for (int32_t i = 0; i < length;) {
         UChar32 c;
         U8_NEXT(bytes, i, length, c);
-        if (c < 0 || !u_isalpha(c)) continue;
-        if (u_islower(c)) return false;
-        letters = true;
+        if (c >= 0 && u_isalpha(c)) {
+            if (u_islower(c)) return false;
+            longest = std::max(longest, ++run);
+        } else {
+            run = 0;
+        }
     }
-    return letters;
+    return longest >= kShoutedWordLength;
 }
 
 // Closing quote for an opening one: "..." «...» “...” „...“.
@@ -80,7 +87,7 @@ bool is_space(char c) {
 }
 
 std::vector<Lexeme> lex(std::string_view text) {
-    const bool operators = !all_capitals(text);
+    const bool operators = !shouted(text);
     std::vector<Lexeme> lexemes;
     std::size_t i = 0;
     while (i < text.size()) {

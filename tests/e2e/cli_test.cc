@@ -1,0 +1,173 @@
+// End-to-end: the `chancery` executable on the sample corpus and on broken input.
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace chancery {
+namespace {
+
+struct CliRun {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+std::string quote(const std::string& text) {
+    std::string quoted = "'";
+    for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+class CliTest : public ::testing::Test {
+  protected:
+    // Runs `chancery ARGS` (ARGS already shell-quoted) with optional stdin redirection.
+    CliRun chancery(const std::string& args, const std::string& stdin_file = "") {
+        const std::string out = dir_ / "stdout", err = dir_ / "stderr";
+        std::string command = std::string(CHANCERY_CLI) + " " + args + " >" + out + " 2>" + err;
+        if (!stdin_file.empty()) command += " <" + stdin_file;
+        const int raw = std::system(command.c_str());
+        CliRun run;
+        run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+        run.out = slurp(out);
+        run.err = slurp(err);
+        return run;
+    }
+
+    std::string sample() const {
+        return quote(std::string(CHANCERY_SOURCE_DIR) + "/corpora/sample/releases.jsonl");
+    }
+    std::string fixture(const std::string& name) const {
+        return std::string(CHANCERY_SOURCE_DIR) + "/tests/fixtures/" + name;
+    }
+    std::string db() const { return quote(dir_ / "db"); }
+
+    testing::TempDir dir_;
+};
+
+TEST_F(CliTest, IndexesTheSampleAndASecondRunReplacesEveryDocument) {
+    CliRun first = chancery("index --db " + db() + " " + sample());
+    EXPECT_EQ(first.status, 0) << first.err;
+    EXPECT_NE(first.out.find("indexed 36, replaced 0, rejected 0; 36 documents"), std::string::npos)
+        << first.out;
+    CliRun second = chancery("index --db " + db() + " " + sample());
+    EXPECT_EQ(second.status, 0) << second.err;
+    EXPECT_NE(second.out.find("indexed 0, replaced 36, rejected 0; 36 documents"),
+              std::string::npos)
+        << second.out;
+}
+
+TEST_F(CliTest, IndexesGoodLinesAndNamesEachBadOne) {
+    const std::string file = fixture("bad_lines.jsonl");
+    CliRun run = chancery("index --db " + db() + " " + quote(file));
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.out.find("indexed 3, replaced 0, rejected 11; 3 documents"), std::string::npos)
+        << run.out;
+    for (int line : {2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13}) {
+        EXPECT_NE(run.err.find(file + ":" + std::to_string(line) + ": "), std::string::npos)
+            << "line " << line << " not named in:\n" << run.err;
+    }
+    EXPECT_EQ(run.err.find(file + ":1: "), std::string::npos);
+}
+
+TEST_F(CliTest, StrictStopsAtTheFirstBadLineWithoutIndexing) {
+    const std::string file = fixture("bad_lines.jsonl");
+    CliRun run = chancery("index --strict --db " + db() + " " + sample() + " " + quote(file));
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.err.find(file + ":2: malformed JSON"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find(file + ":3:"), std::string::npos) << run.err;
+    CliRun search = chancery("search --db " + db() + " консультации");
+    EXPECT_EQ(search.status, 3) << "the database should not exist: " << search.out;
+}
+
+TEST_F(CliTest, ReadsStandardInput) {
+    CliRun run = chancery("index --db " + db() + " -", fixture("bad_lines.jsonl"));
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.err.find("-:2: malformed JSON"), std::string::npos) << run.err;
+    EXPECT_NE(run.out.find("indexed 3,"), std::string::npos) << run.out;
+}
+
+TEST_F(CliTest, PrintsSearchResultsAsJson) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    CliRun run = chancery("search --db " + db() + " --format json --limit 3 " +
+                       quote("российско-французские консультации"));
+    ASSERT_EQ(run.status, 0) << run.err;
+    const auto result = nlohmann::json::parse(run.out);
+    EXPECT_EQ(result["query"], "российско-французские консультации");
+    EXPECT_EQ(result["offset"], 0);
+    EXPECT_TRUE(result["facets"].is_object());
+    ASSERT_GE(result["hits"].size(), 1u);
+    const auto& hit = result["hits"][0];
+    EXPECT_EQ(hit["rank"], 1);
+    EXPECT_EQ(hit["id"], "mid-ru-0001");
+    EXPECT_EQ(hit["date"], "2021-09-28");
+    EXPECT_EQ(hit["lang"], "ru");
+    EXPECT_EQ(hit["parties"], nlohmann::json({"RU", "FR"}));
+    EXPECT_TRUE(hit["score"].is_number());
+    for (const char* key : {"title", "forum", "url", "snippet"}) EXPECT_TRUE(hit.contains(key)) << key;
+    // Highlight offsets count characters: cut the snippet by code points.
+    const std::string text = hit["snippet"];
+    std::vector<std::size_t> starts;  // byte offset of each code point
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    starts.push_back(text.size());
+    ASSERT_FALSE(hit["highlights"].empty());
+    for (const auto& range : hit["highlights"]) {
+        const std::size_t begin = starts.at(range[0]), end = starts.at(range[1]);
+        const std::string word = text.substr(begin, end - begin);
+        EXPECT_TRUE(word.rfind("консультац", 0) == 0 || word.find("российско-французск") == 0)
+            << word;
+    }
+}
+
+TEST_F(CliTest, MarksHighlightsInPlainText) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    CliRun run = chancery("search --db " + db() + " --limit 1 актер");
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.out.find("1 matches for актер"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("[актёр]"), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("\033["), std::string::npos);  // no colour in a pipe
+}
+
+TEST_F(CliTest, ReportsAnUnreadableQueryWithStatus2) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    CliRun run = chancery("search --db " + db() + " " + quote("(консультации"));
+    EXPECT_EQ(run.status, 2);
+    EXPECT_NE(run.err.find("query error at character 1: unbalanced parentheses"),
+              std::string::npos)
+        << run.err;
+}
+
+TEST_F(CliTest, ReportsAMissingDatabase) {
+    CliRun run = chancery("search --db " + quote(dir_ / "nowhere") + " консультации");
+    EXPECT_EQ(run.status, 3);
+    EXPECT_NE(run.err.find("no such database"), std::string::npos) << run.err;
+}
+
+TEST_F(CliTest, GetPrintsTheStoredDocumentWithDerivedFields) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    CliRun run = chancery("get --db " + db() + " mid-ru-0001 no-such-id");
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.err.find("no-such-id: no such document"), std::string::npos);
+    const auto document = nlohmann::json::parse(run.out);
+    EXPECT_EQ(document["id"], "mid-ru-0001");
+    EXPECT_EQ(document["lang"], "ru");
+    EXPECT_EQ(document["forum"], "bilateral");
+    EXPECT_TRUE(document["body"].is_string());
+}
+
+}  // namespace
+}  // namespace chancery

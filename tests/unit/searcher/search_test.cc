@@ -1,0 +1,159 @@
+// Searching the sample corpus: forms, ё, inflection, compounds, operators,
+// filters, deterministic order and highlighted snippets.
+#include <chancery/chancery.h>
+
+#include "tests/support/shared_data.h"
+#include "tests/support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace chancery {
+namespace {
+
+class SampleSearchTest : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir_ = std::make_unique<testing::TempDir>();
+        IndexWriter writer(*dir_ / "db");
+        JsonLinesReader reader((testing::source_dir() / "corpora/sample/releases.jsonl").string());
+        while (auto record = reader.next()) {
+            ASSERT_TRUE(record->document) << record->reason;
+            writer.add(std::move(*record->document), record->where);
+        }
+        writer.commit();
+    }
+    static void TearDownTestSuite() { dir_.reset(); }
+
+    static SearchResult search(const std::string& query, std::size_t limit = 50,
+                               std::size_t offset = 0) {
+        Searcher searcher({*dir_ / "db"});
+        SearchRequest request;
+        request.query = query;
+        request.limit = limit;
+        request.offset = offset;
+        return searcher.search(request);
+    }
+
+    static std::vector<std::string> ids(const std::string& query) {
+        std::vector<std::string> result;
+        for (const Hit& hit : search(query).hits) result.push_back(hit.id);
+        return result;
+    }
+
+    static bool found(const std::string& query, const std::string& id) {
+        const auto list = ids(query);
+        return std::find(list.begin(), list.end(), id) != list.end();
+    }
+
+    static std::vector<std::string> highlighted(const Hit& hit) {
+        std::vector<std::string> words;
+        for (const Highlight& h : hit.snippet.highlights) {
+            words.push_back(hit.snippet.text.substr(h.begin, h.end - h.begin));
+        }
+        return words;
+    }
+
+    static std::unique_ptr<testing::TempDir> dir_;
+};
+
+std::unique_ptr<testing::TempDir> SampleSearchTest::dir_;
+
+TEST_F(SampleSearchTest, FindsYoAndYeSpellingsOfAWord) {
+    // mid-ru-0008 writes "актёр"; the query without ё must find it, as a word and in a phrase.
+    EXPECT_EQ(ids("актер"), std::vector<std::string>{"mid-ru-0008"});
+    EXPECT_EQ(ids("актёр"), std::vector<std::string>{"mid-ru-0008"});
+    EXPECT_EQ(ids("\"известный актер\""), std::vector<std::string>{"mid-ru-0008"});
+    EXPECT_EQ(ids("АКТЕР"), std::vector<std::string>{"mid-ru-0008"});
+}
+
+TEST_F(SampleSearchTest, FindsOtherInflectionsOfARussianWord) {
+    EXPECT_TRUE(found("Франции", "mid-ru-0009"));  // "Франция"
+    EXPECT_TRUE(found("Франция", "mid-ru-0001"));  // "Франции"
+}
+
+TEST_F(SampleSearchTest, FindsAPartOfAHyphenatedCompound) {
+    const SearchResult result = search("французский");
+    ASSERT_FALSE(result.hits.empty());
+    EXPECT_EQ(result.hits.front().id, "mid-ru-0001");
+    const auto words = highlighted(result.hits.front());
+    ASSERT_FALSE(words.empty());
+    EXPECT_EQ(words.front(), "французские");  // the part of "российско-французские"
+    EXPECT_EQ(ids("российско-французские").front(), "mid-ru-0001");
+}
+
+TEST_F(SampleSearchTest, FindsAnEnglishWordInsideARussianDocument) {
+    EXPECT_TRUE(found("cybersecurity", "mid-ru-0014"));
+    EXPECT_TRUE(found("cybersecurity", "mid-en-0001"));
+}
+
+TEST_F(SampleSearchTest, RanksTheDocumentAboutTheQueryFirst) {
+    EXPECT_EQ(ids("российско-французские консультации").front(), "mid-ru-0001");
+    EXPECT_EQ(ids("Russian-French consultations information security").front(), "mid-en-0001");
+    EXPECT_EQ(ids("актер театр фестиваль").front(), "mid-ru-0008");
+}
+
+TEST_F(SampleSearchTest, AppliesBooleanOperators) {
+    for (const auto& id : ids("OSCE AND OECD")) {
+        EXPECT_TRUE(found("OSCE", id) && found("OECD", id)) << id;
+    }
+    EXPECT_FALSE(found("OSCE -cybersecurity", "mid-en-0001"));
+    EXPECT_FALSE(found("OSCE NOT cybersecurity", "mid-en-0001"));
+    EXPECT_TRUE(found("OSCE", "mid-en-0001"));
+}
+
+TEST_F(SampleSearchTest, FiltersByDateLanguageAndParty) {
+    EXPECT_EQ(ids("date:2021-09-28"), (std::vector<std::string>{"mid-en-0001", "mid-ru-0001"}));
+    for (const Hit& hit : search("консультации date:2022..2023 lang:ru").hits) {
+        EXPECT_EQ(hit.lang, "ru");
+        EXPECT_GE(hit.date, "2022-01-01");
+        EXPECT_LE(hit.date, "2023-12-31");
+    }
+    for (const Hit& hit : search("party:FR").hits) {
+        EXPECT_NE(std::find(hit.parties.begin(), hit.parties.end(), "FR"), hit.parties.end());
+    }
+}
+
+TEST_F(SampleSearchTest, OrdersTiesNewestFirstThenById) {
+    // A filter-only query scores every match 0: the order is the tie-break's.
+    const SearchResult result = search("year:2021");
+    ASSERT_GT(result.hits.size(), 3u);
+    for (std::size_t i = 1; i < result.hits.size(); ++i) {
+        const Hit& a = result.hits[i - 1];
+        const Hit& b = result.hits[i];
+        EXPECT_TRUE(a.date > b.date || (a.date == b.date && a.id < b.id))
+            << a.id << " before " << b.id;
+    }
+}
+
+TEST_F(SampleSearchTest, PagesNeitherRepeatNorSkip) {
+    const SearchResult all = search("консультации OR consultations OR year:2023", 100);
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < all.total; offset += 3) {
+        for (const Hit& hit : search("консультации OR consultations OR year:2023", 3, offset).hits) {
+            paged.push_back(hit.id);
+        }
+    }
+    std::vector<std::string> whole;
+    for (const Hit& hit : all.hits) whole.push_back(hit.id);
+    EXPECT_EQ(paged, whole);
+    EXPECT_TRUE(all.total_exact);
+    EXPECT_EQ(all.total, whole.size());
+}
+
+TEST_F(SampleSearchTest, HighlightsEveryMatchedFormInTheSnippet) {
+    const SearchResult result = search("консультация");
+    ASSERT_FALSE(result.hits.empty());
+    for (const Hit& hit : result.hits) {
+        for (const auto& word : highlighted(hit)) {
+            EXPECT_EQ(word.rfind("консультац", 0) == 0 || word.rfind("Консультац", 0) == 0, true)
+                << hit.id << ": " << word;
+        }
+    }
+    EXPECT_FALSE(highlighted(result.hits.front()).empty());
+}
+
+}  // namespace
+}  // namespace chancery
