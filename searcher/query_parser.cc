@@ -66,13 +66,20 @@ bool shouted(std::string_view text) {
     return longest >= kShoutedWordLength;
 }
 
-// Closing quote for an opening one: "..." «...» “...” „...“.
-std::string_view closing_quote(std::string_view rest) {
-    if (rest.substr(0, 1) == "\"") return "\"";
-    if (rest.substr(0, 2) == "\u00AB") return "\u00BB";
-    if (rest.substr(0, 3) == "\u201C") return "\u201D";
-    if (rest.substr(0, 3) == "\u201E") return "\u201C";
-    return {};
+// Where a phrase opened at `from` ends: at the next closing quote of any
+// kind, since typists mix them ("Доктора Кто»). npos when there is none.
+// Returns the quote's length in `length`.
+std::size_t find_closing_quote(std::string_view text, std::size_t from, std::size_t& length) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const std::string_view rest = text.substr(i);
+        for (const std::string_view quote : {"\"", "\u00BB", "\u201D", "\u201C"}) {
+            if (rest.substr(0, quote.size()) == quote) {
+                length = quote.size();
+                return i;
+            }
+        }
+    }
+    return std::string_view::npos;
 }
 
 std::size_t opening_quote_length(std::string_view rest) {
@@ -84,6 +91,17 @@ std::size_t opening_quote_length(std::string_view rest) {
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool has_letters_or_digits(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < length;) {
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c >= 0 && u_isalnum(c)) return true;
+    }
+    return false;
 }
 
 std::vector<Lexeme> lex(std::string_view text) {
@@ -122,14 +140,16 @@ std::vector<Lexeme> lex(std::string_view text) {
             }
         }
         if (const std::size_t quote = opening_quote_length(text.substr(i)); quote > 0) {
-            const std::string_view close = closing_quote(text.substr(i));
-            const std::size_t end = text.find(close, i + quote);
+            std::size_t close = 0;
+            const std::size_t end = find_closing_quote(text, i + quote, close);
             if (end == std::string_view::npos) {
+                // A stray quote at the end ("...before God?\"") quotes nothing.
+                if (!has_letters_or_digits(text.substr(i + quote))) break;
                 throw QueryError("unterminated phrase: no closing quote", i);
             }
             lexeme.kind = Kind::kPhrase;
             lexeme.text = std::string(text.substr(i + quote, end - i - quote));
-            i = end + close.size();
+            i = end + close;
             lexemes.push_back(std::move(lexeme));
             continue;
         }
@@ -220,6 +240,61 @@ std::string date_bound(std::string_view text, bool upper, std::size_t position) 
     return buffer;
 }
 
+// The date filter: a day term, or a value range over the release date.
+Xapian::Query date_query(const std::string& value, std::size_t position) {
+    const std::size_t dots = value.find("..");
+    if (dots == std::string::npos) {
+        if (detail::is_valid_iso_date(value)) {
+            return Xapian::Query(schema::term(schema::kDatePrefix, schema::compact_date(value)));
+        }
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                             date_bound(value, false, position),
+                             date_bound(value, true, position));
+    }
+    const std::string from = value.substr(0, dots);
+    const std::string to = value.substr(dots + 2);
+    if (from.empty() && to.empty()) throw QueryError("date: range needs a bound", position);
+    if (from.empty()) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
+                             date_bound(to, true, position));
+    }
+    if (to.empty()) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
+                             date_bound(from, false, position));
+    }
+    const std::string low = date_bound(from, false, position);
+    const std::string high = date_bound(to, true, position);
+    if (low > high) throw QueryError("date: range ends before it starts", position);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+}
+
+// The boolean filter of field:value.
+Xapian::Query field_filter(const Analyzer& analyzer, std::string_view field, std::string_view text,
+                           std::size_t position) {
+    std::string value(text);
+    if (field == "date") return date_query(value, position);
+    if (field == "lang") {
+        return Xapian::Query(schema::term(schema::kLangPrefix, analyzer.normalize(value)));
+    }
+    if (field == "year") {
+        if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos) {
+            throw QueryError("year: needs four digits, as in year:2021", position);
+        }
+        return Xapian::Query(schema::term(schema::kYearPrefix, value));
+    }
+    if (field == "month") {
+        const std::string first = date_bound(value, false, position);
+        if (value.size() != 7) throw QueryError("month: needs YYYY-MM", position);
+        return Xapian::Query(schema::term(schema::kMonthPrefix, first.substr(0, 6)));
+    }
+    if (field == "id") return Xapian::Query(schema::term(schema::kIdPrefix, value));
+    if (field == "party") {
+        for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        return Xapian::Query(schema::term(schema::kPartyPrefix, value));
+    }
+    return Xapian::Query(schema::term(schema::kForumPrefix, value));  // forum
+}
+
 class Parser {
   public:
     Parser(const Analyzer& analyzer, std::vector<Lexeme> lexemes, ParsedQuery& out)
@@ -273,6 +348,7 @@ class Parser {
     Xapian::Query parse_sequence(bool negated = false) {
         std::vector<Xapian::Query> should, must, must_not, stopwords;
         std::map<std::string, std::vector<Xapian::Query>> filters;  // OR within a field
+        std::vector<Xapian::Query> required_filters;                // +field:value, AND
         bool any = false;
         for (;;) {
             const Lexeme& lexeme = peek();
@@ -296,6 +372,8 @@ class Parser {
             if (item.filter) {
                 if (sign == '-') {
                     must_not.push_back(item.query);
+                } else if (sign == '+') {
+                    required_filters.push_back(item.query);
                 } else {
                     filters[item.field].push_back(item.query);
                 }
@@ -322,7 +400,7 @@ class Parser {
         } else {
             text = combine(Xapian::Query::OP_OR, should);
         }
-        std::vector<Xapian::Query> filter_parts;
+        std::vector<Xapian::Query> filter_parts = required_filters;
         for (const auto& [field, queries] : filters) {
             filter_parts.push_back(combine(Xapian::Query::OP_OR, queries));
         }
@@ -478,56 +556,7 @@ class Parser {
     }
 
     Xapian::Query filter_query(const Lexeme& lexeme) {
-        const std::string& field = lexeme.field;
-        std::string value = lexeme.text;
-        if (field == "date") return date_query(value, lexeme.position);
-        if (field == "lang") {
-            return Xapian::Query(schema::term(schema::kLangPrefix, analyzer_.normalize(value)));
-        }
-        if (field == "year") {
-            if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos) {
-                throw QueryError("year: needs four digits, as in year:2021", lexeme.position);
-            }
-            return Xapian::Query(schema::term(schema::kYearPrefix, value));
-        }
-        if (field == "month") {
-            const std::string first = date_bound(value, false, lexeme.position);
-            if (value.size() != 7) throw QueryError("month: needs YYYY-MM", lexeme.position);
-            return Xapian::Query(schema::term(schema::kMonthPrefix, first.substr(0, 6)));
-        }
-        if (field == "id") return Xapian::Query(schema::term(schema::kIdPrefix, value));
-        if (field == "party") {
-            for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            return Xapian::Query(schema::term(schema::kPartyPrefix, value));
-        }
-        return Xapian::Query(schema::term(schema::kForumPrefix, value));  // forum
-    }
-
-    Xapian::Query date_query(const std::string& value, std::size_t position) {
-        const std::size_t dots = value.find("..");
-        if (dots == std::string::npos) {
-            if (detail::is_valid_iso_date(value)) {
-                return Xapian::Query(schema::term(schema::kDatePrefix, schema::compact_date(value)));
-            }
-            return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
-                                 date_bound(value, false, position),
-                                 date_bound(value, true, position));
-        }
-        const std::string from = value.substr(0, dots);
-        const std::string to = value.substr(dots + 2);
-        if (from.empty() && to.empty()) throw QueryError("date: range needs a bound", position);
-        if (from.empty()) {
-            return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot,
-                                 date_bound(to, true, position));
-        }
-        if (to.empty()) {
-            return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot,
-                                 date_bound(from, false, position));
-        }
-        const std::string low = date_bound(from, false, position);
-        const std::string high = date_bound(to, true, position);
-        if (low > high) throw QueryError("date: range ends before it starts", position);
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+        return field_filter(analyzer_, lexeme.field, lexeme.text, lexeme.position);
     }
 
     const Analyzer& analyzer_;
@@ -537,6 +566,13 @@ class Parser {
 };
 
 }  // namespace
+
+Xapian::Query QueryParser::filter(std::string_view field, std::string_view value) const {
+    if (field == "title" || !is_field(field)) {
+        throw QueryError("\"" + std::string(field) + "\" is not a filter field", 0);
+    }
+    return field_filter(analyzer_, field, value, 0);
+}
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
     ParsedQuery parsed;

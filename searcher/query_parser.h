@@ -33,6 +33,10 @@ class QueryParser {
     // Throws QueryError (with the byte position) if `text` cannot be parsed.
     [[nodiscard]] ParsedQuery parse(std::string_view text) const;
 
+    // The boolean filter that `field:value` means in a query ("party", "forum",
+    // "lang", "date", "year", "month", "id"). Throws QueryError if the value is invalid.
+    [[nodiscard]] Xapian::Query filter(std::string_view field, std::string_view value) const;
+
   private:
     const Analyzer& analyzer_;
 };

@@ -17,7 +17,7 @@ std::size_t char_offset(std::string_view text, std::size_t byte_offset) {
 
 }  // namespace
 
-std::string to_json(const SearchResult& result) {
+std::string to_json(const SearchResult& result, const std::string& qid) {
     // ordered_json keeps the keys in the documented order.
     using json = nlohmann::ordered_json;
     json hits = json::array();
@@ -49,9 +49,12 @@ std::string to_json(const SearchResult& result) {
         }
         facets[name] = std::move(list);
     }
-    const json object = {{"query", result.query},   {"total", result.total},
+    json object = json::object();
+    if (!qid.empty()) object["qid"] = qid;
+    const json fields = {{"query", result.query},   {"total", result.total},
                          {"total_exact", result.total_exact}, {"offset", result.offset},
                          {"hits", hits},             {"facets", facets}};
+    object.update(fields);
     return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -10,7 +10,12 @@
 #include "searcher/query_parser.h"
 #include "searcher/snippets.h"
 
+#include <unicode/locid.h>
 #include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
 
 namespace chancery {
 namespace {
@@ -20,10 +25,67 @@ constexpr Xapian::doccount kExactTotalUpTo = 1000;
 // Reopen-and-retry attempts when a writer changes the database under a search.
 constexpr int kAttempts = 3;
 
+// The value slots a facet counts: parties take one slot each.
+std::vector<Xapian::valueno> facet_slots(const std::string& facet) {
+    if (facet == "party") {
+        std::vector<Xapian::valueno> slots;
+        for (Xapian::valueno i = 0; i < schema::kMaxParties; ++i) {
+            slots.push_back(schema::kFirstPartySlot + i);
+        }
+        return slots;
+    }
+    if (facet == "forum") return {schema::kForumSlot};
+    if (facet == "lang") return {schema::kLangSlot};
+    if (facet == "year") return {schema::kYearSlot};
+    if (facet == "month") return {schema::kMonthSlot};
+    std::string known;
+    for (const char* name : kFacetNames) known.append(known.empty() ? "" : ", ").append(name);
+    throw QueryError("unknown facet \"" + facet + "\" (known: " + known + ")", 0);
+}
+
+// A language code's English name ("ru" -> "Russian"), from ICU's locale data.
+std::string language_label(const std::string& code) {
+    icu::UnicodeString name;
+    icu::Locale(code.c_str()).getDisplayLanguage(icu::Locale::getEnglish(), name);
+    std::string label;
+    name.toUTF8String(label);
+    return label.empty() ? code : label;
+}
+
 std::string join_paths(const std::vector<std::string>& paths) {
     std::string joined;
     for (const auto& path : paths) joined.append(joined.empty() ? "" : ", ").append(path);
     return joined;
+}
+
+std::vector<FacetCount> facet_counts(const std::string& facet,
+                                     const std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>& spies,
+                                     std::size_t limit) {
+    std::map<std::string, std::size_t> totals;
+    for (const auto& spy : spies) {
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+            totals[*it] += it.get_termfreq();
+        }
+    }
+    std::vector<FacetCount> counts;
+    for (const auto& [value, count] : totals) {
+        FacetCount facet_count;
+        facet_count.value = value;
+        facet_count.label = facet == "lang" ? language_label(value) : value;
+        facet_count.count = count;
+        counts.push_back(std::move(facet_count));
+    }
+    // Most frequent first; equal counts by value, so the list is stable.
+    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (counts.size() > limit) counts.resize(limit);
+    return counts;
+}
+
+bool has_filters(const SearchFilters& filters) {
+    return !filters.parties.empty() || !filters.forums.empty() || !filters.langs.empty() ||
+           !filters.from.empty() || !filters.to.empty();
 }
 
 }  // namespace
@@ -34,10 +96,35 @@ struct Searcher::Internal {
     Analyzer analyzer;
     QueryParser parser{analyzer};
 
-    SearchResult run(const SearchRequest& request, const ParsedQuery& parsed) {
+    // The query with the request's filters applied.
+    Xapian::Query filtered_query(const SearchRequest& request, const ParsedQuery* parsed) const {
+        std::vector<Xapian::Query> filters;
+        auto any_of = [&](const char* field, const std::vector<std::string>& values) {
+            std::vector<Xapian::Query> alternatives;
+            for (const auto& value : values) alternatives.push_back(parser.filter(field, value));
+            if (!alternatives.empty()) {
+                filters.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+            }
+        };
+        any_of("party", request.filters.parties);
+        any_of("forum", request.filters.forums);
+        any_of("lang", request.filters.langs);
+        if (!request.filters.from.empty() || !request.filters.to.empty()) {
+            filters.push_back(parser.filter("date", request.filters.from + ".." + request.filters.to));
+        }
+        Xapian::Query query = parsed != nullptr ? parsed->query : Xapian::Query();
+        if (filters.empty()) return query;
+        const Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        if (query.empty()) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0.0);
+        return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    }
+
+    SearchResult run(const SearchRequest& request, const ParsedQuery& parsed,
+                     const Xapian::Query& query) {
         Xapian::Enquire enquire(db);
-        enquire.set_query(parsed.query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25.k1, 0, 1, request.bm25.b,
+                                                        request.bm25.min_normlen));
         // Ties (many headlines score exactly alike) go newest first, then by id,
         // so a query always lists the same documents in the same order.
         Xapian::MultiValueKeyMaker tie_break;
@@ -55,9 +142,23 @@ struct Searcher::Internal {
                 enquire.set_sort_by_key_then_relevance(&by_date, false);
                 break;
         }
+        // One spy per slot; a facet sums its slots' counts.
+        std::vector<std::pair<std::string, std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>>>
+            spies;
+        for (const std::string& facet : request.facets) {
+            auto& [name, slot_spies] = spies.emplace_back();
+            name = facet;
+            for (const Xapian::valueno slot : facet_slots(facet)) {
+                slot_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+                enquire.add_matchspy(slot_spies.back().get());
+            }
+        }
+        // Facets count the whole match set, exactly: the matcher must see every match.
         const Xapian::doccount check_at_least =
-            std::max<Xapian::doccount>(kExactTotalUpTo,
-                                       static_cast<Xapian::doccount>(request.offset + request.limit));
+            spies.empty() ? std::max<Xapian::doccount>(
+                                kExactTotalUpTo,
+                                static_cast<Xapian::doccount>(request.offset + request.limit))
+                          : db.get_doccount();
         const Xapian::MSet mset =
             enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                              static_cast<Xapian::doccount>(request.limit), check_at_least);
@@ -87,6 +188,9 @@ struct Searcher::Internal {
             }
             result.hits.push_back(std::move(hit));
         }
+        for (const auto& [facet, slot_spies] : spies) {
+            result.facets[facet] = facet_counts(facet, slot_spies, request.facet_limit);
+        }
         return result;
     }
 };
@@ -102,11 +206,16 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    const ParsedQuery parsed = internal_->parser.parse(request.query);
+    ParsedQuery parsed;
+    if (!request.query.empty() || !has_filters(request.filters)) {
+        parsed = internal_->parser.parse(request.query);
+    }
+    const Xapian::Query query = internal_->filtered_query(request, &parsed);
+    for (const std::string& facet : request.facets) (void)facet_slots(facet);
     return detail::translate_xapian_errors(join_paths(internal_->paths), [&] {
         for (int attempt = 1;; ++attempt) {
             try {
-                return internal_->run(request, parsed);
+                return internal_->run(request, parsed, query);
             } catch (const Xapian::DatabaseModifiedError&) {
                 // A writer committed under us: reopen and run the search again.
                 if (attempt == kAttempts) throw;

@@ -64,12 +64,14 @@ Snippet make_snippet(const Analyzer& analyzer, std::string_view text, std::strin
     std::size_t counted_to = 0, chars_so_far = 0;
     const std::string stem_prefix(schema::kStemPrefix);
     for (const Token& token : analyzer.tokenize(text)) {
+        // The key names the query word matched, so that two forms of one word
+        // ("консультации", "консультаций") count once: its stem where the stem matched.
         std::string key;
-        if (query.highlight_terms.count(token.form) > 0) {
-            key = token.form;
-        } else if (const std::string stem = analyzer.index_stem(token, lang);
-                   !stem.empty() && query.highlight_terms.count(stem_prefix + stem) > 0) {
+        if (const std::string stem = analyzer.index_stem(token, lang);
+            !stem.empty() && query.highlight_terms.count(stem_prefix + stem) > 0) {
             key = stem_prefix + stem;
+        } else if (query.highlight_terms.count(token.form) > 0) {
+            key = token.form;
         } else {
             for (const std::string& prefix : query.highlight_prefixes) {
                 if (token.form.compare(0, prefix.size(), prefix) == 0) key = "*" + prefix;

@@ -18,5 +18,6 @@ using Arguments = std::vector<std::string>;
 int index_command(const Arguments& args);
 int search_command(const Arguments& args);
 int get_command(const Arguments& args);
+int eval_command(const Arguments& args);
 
 }  // namespace chancery::cli

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <fstream>
 #include <iostream>
 
 namespace chancery::cli {
@@ -29,6 +30,53 @@ std::string render(const Snippet& snippet, bool colour) {
     return out;
 }
 
+// Splits "party,forum,lang" into names.
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        if (comma > start) items.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return items;
+}
+
+// TREC run files separate fields by spaces: spaces in ids are written as %20
+// (and % as %25), which `chancery eval` reads back the same way.
+std::string trec_id(const std::string& id) {
+    std::string encoded;
+    for (const char c : id) {
+        if (c == '%') {
+            encoded += "%25";
+        } else if (c == ' ' || c == '\t') {
+            encoded += c == ' ' ? "%20" : "%09";
+        } else {
+            encoded += c;
+        }
+    }
+    return encoded;
+}
+
+void print_trec(const std::string& qid, const SearchResult& result, const std::string& run) {
+    for (const Hit& hit : result.hits) {
+        std::cout << qid << " Q0 " << trec_id(hit.id) << " " << hit.rank << " " << hit.score << " "
+                  << run << "\n";
+    }
+}
+
+void print_facets(const SearchResult& result) {
+    for (const auto& [facet, counts] : result.facets) {
+        std::cout << "\n" << facet << ":";
+        for (const FacetCount& count : counts) {
+            std::cout << "  " << count.label;
+            if (count.label != count.value) std::cout << " (" << count.value << ")";
+            std::cout << " " << count.count;
+        }
+        std::cout << "\n";
+    }
+}
+
 void print_text(const SearchResult& result, bool colour) {
     std::cout << result.total << (result.total_exact ? "" : " (estimated)") << " matches for "
               << result.query << "\n";
@@ -38,6 +86,7 @@ void print_text(const SearchResult& result, bool colour) {
                   << hit.id << "  score " << hit.score << "\n";
         if (!hit.snippet.text.empty()) std::cout << "   " << render(hit.snippet, colour) << "\n";
     }
+    print_facets(result);
 }
 
 SortOrder parse_sort(const std::string& name) {
@@ -54,6 +103,9 @@ int search_command(const Arguments& args) {
     std::vector<std::string> words;
     std::string format = "text";
     std::string sort = "relevance";
+    std::string facets;
+    std::string queries_file;
+    std::string run_name = "chancery";
     SearchRequest request;
     po::options_description visible("chancery search --db DIR [options] QUERY");
     visible.add_options()
@@ -62,7 +114,22 @@ int search_command(const Arguments& args) {
         ("limit,n", po::value(&request.limit)->default_value(request.limit), "hits to show")
         ("offset", po::value(&request.offset)->default_value(0), "hits to skip")
         ("sort", po::value(&sort)->default_value(sort), "relevance, date (oldest first) or -date")
-        ("format", po::value(&format)->default_value(format), "text or json")
+        ("format", po::value(&format)->default_value(format), "text, json or trec")
+        ("party", po::value(&request.filters.parties), "only documents with this party (code or name; repeatable)")
+        ("forum", po::value(&request.filters.forums), "only documents of this forum (repeatable)")
+        ("lang", po::value(&request.filters.langs), "only documents in this language (repeatable)")
+        ("from", po::value(&request.filters.from), "released on or after YYYY[-MM[-DD]]")
+        ("to", po::value(&request.filters.to), "released on or before YYYY[-MM[-DD]]")
+        ("facets", po::value(&facets), "count facets over all matches: party,forum,lang,year,month")
+        ("facet-limit", po::value(&request.facet_limit)->default_value(request.facet_limit),
+         "values shown per facet")
+        ("bm25-k1", po::value(&request.bm25.k1)->default_value(request.bm25.k1), "BM25 k1")
+        ("bm25-b", po::value(&request.bm25.b)->default_value(request.bm25.b), "BM25 b")
+        ("bm25-min-normlen",
+         po::value(&request.bm25.min_normlen)->default_value(request.bm25.min_normlen),
+         "BM25 floor on normalised document length")
+        ("queries", po::value(&queries_file), "run every qid<TAB>query line of this file")
+        ("run-name", po::value(&run_name)->default_value(run_name), "run tag of --format trec")
         ("no-snippets", "leave snippets out");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
@@ -77,21 +144,58 @@ int search_command(const Arguments& args) {
         return kOk;
     }
     po::notify(vm);
-    if (format != "text" && format != "json") {
-        throw po::error("--format must be text or json, not '" + format + "'");
+    if (format != "text" && format != "json" && format != "trec") {
+        throw po::error("--format must be text, json or trec, not '" + format + "'");
     }
     for (const auto& word : words) request.query.append(request.query.empty() ? "" : " ").append(word);
     request.sort = parse_sort(sort);
-    request.snippets = vm.count("no-snippets") == 0;
+    request.snippets = vm.count("no-snippets") == 0 && format != "trec";
+    request.facets = split_list(facets);
 
     Searcher searcher(dbs);
-    const SearchResult result = searcher.search(request);
-    if (format == "json") {
-        std::cout << to_json(result) << "\n";
-    } else {
-        print_text(result, isatty(STDOUT_FILENO) == 1);
+    const bool colour = isatty(STDOUT_FILENO) == 1;
+    auto answer = [&](const std::string& qid, const SearchRequest& one) {
+        const SearchResult result = searcher.search(one);
+        if (format == "trec") {
+            print_trec(qid, result, run_name);
+        } else if (format == "json") {
+            std::cout << to_json(result, qid) << "\n";
+        } else {
+            if (!qid.empty()) std::cout << "\n# " << qid << "\n";
+            print_text(result, colour);
+        }
+    };
+    if (queries_file.empty()) {
+        if (format == "trec") throw po::error("--format trec needs --queries FILE");
+        answer({}, request);
+        return kOk;
     }
-    return kOk;
+    if (!request.query.empty()) throw po::error("give either a QUERY or --queries, not both");
+    std::ifstream in(queries_file);
+    if (!in) throw po::error("cannot open --queries file " + queries_file);
+    int status = kOk;
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string::npos) {
+            std::cerr << queries_file << ":" << number << ": expected qid<TAB>query\n";
+            status = kRejected;
+            continue;
+        }
+        SearchRequest one = request;
+        one.query = line.substr(tab + 1);
+        try {
+            answer(line.substr(0, tab), one);
+        } catch (const QueryError& e) {
+            // One unreadable query loses that query only.
+            std::cerr << queries_file << ":" << number << ": query error at character "
+                      << e.position() + 1 << ": " << e.what() << "\n";
+            status = kRejected;
+        }
+    }
+    return status;
 }
 
 }  // namespace chancery::cli

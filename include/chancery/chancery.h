@@ -18,5 +18,6 @@
 #include <chancery/corpus.h>
 #include <chancery/document.h>
 #include <chancery/error.h>
+#include <chancery/evaluation.h>
 #include <chancery/index_writer.h>
 #include <chancery/searcher.h>

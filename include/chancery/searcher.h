@@ -19,14 +19,41 @@ enum class SortOrder {
     kDateDescending, // newest first, ties by score then id
 };
 
+// Filters applied on top of the query, as the CLI's --party, --forum, --lang,
+// --from and --to. Values of one field are alternatives (OR); fields combine with AND.
+struct SearchFilters {
+    std::vector<std::string> parties;  // codes or names: "FR", "France", "Франция"
+    std::vector<std::string> forums;
+    std::vector<std::string> langs;
+    std::string from;  // YYYY, YYYY-MM or YYYY-MM-DD, inclusive; "" is open
+    std::string to;
+};
+
+// Okapi BM25 parameters (Xapian's BM25Weight). The defaults are Chancery's
+// choice, measured in bench/RESULTS.md: min_normlen 1.0 keeps headlines and
+// other short texts from outranking full releases merely by being short.
+struct Bm25Parameters {
+    double k1 = 1.2;
+    double b = 0.75;
+    double min_normlen = 1.0;
+};
+
+// The facets a search can count: "party", "forum", "lang", "year", "month".
+inline constexpr const char* kFacetNames[] = {"party", "forum", "lang", "year", "month"};
+
 // What to search for. Plain struct; the defaults are a top-10 relevance search.
 struct SearchRequest {
-    std::string query;  // query text, see docs/QUERY.md
+    std::string query;  // query text, see docs/QUERY.md; may be empty when filters are set
+    SearchFilters filters;
     std::size_t offset = 0;
     std::size_t limit = 10;
     SortOrder sort = SortOrder::kRelevance;
+    Bm25Parameters bm25;
     bool snippets = true;
     std::size_t snippet_chars = 240;  // approximate length of a snippet, in characters
+    // Facets to count over the whole match set (exact counts), top facet_limit each.
+    std::vector<std::string> facets;
+    std::size_t facet_limit = 10;
 };
 
 // A highlighted range of a snippet: [begin, end) in bytes of Snippet::text.
@@ -85,8 +112,8 @@ class Searcher {
     Searcher(const Searcher&) = delete;
     Searcher& operator=(const Searcher&) = delete;
 
-    // Runs a search. Throws QueryError if the query cannot be parsed and
-    // IndexError if the databases cannot be read.
+    // Runs a search. Throws QueryError if the query or a filter cannot be
+    // parsed or names an unknown facet, and IndexError if the databases cannot be read.
     [[nodiscard]] SearchResult search(const SearchRequest& request);
 
     // The stored document with this id, or nullopt. Throws IndexError.
@@ -103,6 +130,7 @@ class Searcher {
 // {"query", "total", "total_exact", "offset", "hits": [{"rank", "id", "score",
 //  "date", "lang", "title", "parties", "forum", "url", "snippet", "highlights"}],
 //  "facets": {}}. Highlight offsets are in Unicode code points of "snippet".
-[[nodiscard]] std::string to_json(const SearchResult& result);
+// With a non-empty `qid` the object starts with "qid" (one line per query of a batch).
+[[nodiscard]] std::string to_json(const SearchResult& result, const std::string& qid = {});
 
 }  // namespace chancery
