@@ -169,5 +169,69 @@ TEST_F(CliTest, GetPrintsTheStoredDocumentWithDerivedFields) {
     EXPECT_TRUE(document["body"].is_string());
 }
 
+TEST_F(CliTest, RunsAQueryFileAsTrecAndAsJsonLines) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    const std::string queries = dir_ / "queries.tsv";
+    std::ofstream(queries) << "q1\tактер\nq2\t(broken\nbad line without tab\nq3\tBRICS summit\n";
+    CliRun trec = chancery("search --db " + db() + " --format trec --limit 2 --queries " +
+                           quote(queries));
+    EXPECT_EQ(trec.status, 1);  // the broken query and the line without a tab
+    EXPECT_NE(trec.err.find(":2: query error at character 1"), std::string::npos) << trec.err;
+    EXPECT_NE(trec.err.find(":3: expected qid<TAB>query"), std::string::npos) << trec.err;
+    std::istringstream lines(trec.out);
+    std::vector<std::string> first_fields;
+    std::size_t count = 0;
+    for (std::string line; std::getline(lines, line); ++count) {
+        std::istringstream fields(line);
+        std::vector<std::string> parts;
+        for (std::string part; fields >> part;) parts.push_back(part);
+        ASSERT_EQ(parts.size(), 6u) << line;
+        EXPECT_EQ(parts[1], "Q0");
+        EXPECT_EQ(parts[5], "chancery");
+        if (count == 0) first_fields = parts;
+    }
+    EXPECT_EQ(count, 3u);  // q1 has one match, q3 two of its hits
+    EXPECT_EQ(first_fields[0], "q1");
+    EXPECT_EQ(first_fields[2], "mid-ru-0008");
+    EXPECT_EQ(first_fields[3], "1");
+
+    CliRun json = chancery("search --db " + db() + " --format json --limit 1 --queries " +
+                           quote(queries));
+    std::istringstream objects(json.out);
+    std::vector<std::string> qids;
+    for (std::string line; std::getline(objects, line);) {
+        qids.push_back(nlohmann::json::parse(line)["qid"]);
+    }
+    EXPECT_EQ(qids, (std::vector<std::string>{"q1", "q3"}));
+}
+
+TEST_F(CliTest, CountsFacetsInJson) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    CliRun run = chancery("search --db " + db() +
+                          " --format json --facets party,lang --lang ru --from 2021 --to 2021 "
+                          "консультации");
+    ASSERT_EQ(run.status, 0) << run.err;
+    const auto result = nlohmann::json::parse(run.out);
+    ASSERT_TRUE(result["facets"].contains("party"));
+    const auto& lang = result["facets"]["lang"];
+    ASSERT_EQ(lang.size(), 1u);
+    EXPECT_EQ(lang[0]["value"], "ru");
+    EXPECT_EQ(lang[0]["label"], "Russian");
+    EXPECT_EQ(lang[0]["count"], result["total"]);
+    for (const auto& hit : result["hits"]) {
+        EXPECT_EQ(hit["date"].get<std::string>().substr(0, 4), "2021");
+    }
+}
+
+TEST_F(CliTest, ScoresARunWithEval) {
+    const std::string qrels = dir_ / "qrels", run = dir_ / "run";
+    std::ofstream(qrels) << "q1 0 a 1\nq1 0 b 0\n";
+    std::ofstream(run) << "q1 Q0 b 1 2.0 x\nq1 Q0 a 2 1.0 x\n";
+    CliRun eval = chancery("eval --qrels " + quote(qrels) + " " + quote(run));
+    ASSERT_EQ(eval.status, 0) << eval.err;
+    EXPECT_NE(eval.out.find("map            all\t0.5000"), std::string::npos) << eval.out;
+    EXPECT_NE(eval.out.find("recip_rank     all\t0.5000"), std::string::npos) << eval.out;
+}
+
 }  // namespace
 }  // namespace chancery

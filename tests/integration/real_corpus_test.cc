@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 
 namespace chancery {
@@ -84,6 +85,46 @@ TEST_F(RealCorpusTest, FindsRussianTalksByAnInflectedQuery) {
 TEST_F(RealCorpusTest, FindsEnglishPostsOfTheForeignMinistry) {
     EXPECT_TRUE(in_top("Lavrov Oman telephone conversation", 3, "midtg-28554"));
     EXPECT_EQ(top("Gagarin birthday anniversary", 1), std::vector<std::string>{"midtg-28631"});
+}
+
+}  // namespace
+}  // namespace chancery
+
+namespace chancery {
+namespace {
+
+// Facet counts must equal what counting the whole result list by hand gives.
+TEST_F(RealCorpusTest, CountsFacetsExactlyOverTheWholeMatchSet) {
+    Searcher searcher({*dir_ / "db"});
+    SearchRequest request;
+    request.query = "переговоры OR talks OR президент OR president";
+    request.facets = {"lang", "year", "month"};
+    request.facet_limit = 1000;
+    request.snippets = false;
+    const SearchResult faceted = searcher.search(request);
+    ASSERT_TRUE(faceted.total_exact);
+    ASSERT_GT(faceted.total, 100u);
+
+    request.facets.clear();
+    request.limit = faceted.total;
+    const SearchResult all = searcher.search(request);
+    ASSERT_EQ(all.hits.size(), faceted.total);
+    std::map<std::string, std::map<std::string, std::size_t>> by_hand;
+    for (const Hit& hit : all.hits) {
+        ++by_hand["lang"][hit.lang];
+        if (!hit.date.empty()) {
+            ++by_hand["year"][hit.date.substr(0, 4)];
+            ++by_hand["month"][hit.date.substr(0, 7)];
+        }
+    }
+    for (const auto& [facet, counts] : faceted.facets) {
+        std::map<std::string, std::size_t> reported;
+        for (const FacetCount& count : counts) reported[count.value] = count.count;
+        EXPECT_EQ(reported, by_hand[facet]) << facet;
+    }
+    for (const FacetCount& count : faceted.facets.at("lang")) {
+        EXPECT_EQ(count.label, count.value == "ru" ? "Russian" : "English") << count.value;
+    }
 }
 
 }  // namespace
