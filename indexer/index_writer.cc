@@ -1,5 +1,6 @@
-// IndexWriter: batches of documents analysed in parallel, written by one
-// thread, each batch committed as one Xapian transaction.
+// IndexWriter: a fresh database is built in parallel shards and merged
+// (shard_build.h); an existing one is updated in batches analysed in parallel,
+// written by one thread, each batch committed as one Xapian transaction.
 #include <chancery/index_writer.h>
 
 #include <chancery/error.h>
@@ -7,11 +8,13 @@
 #include "indexer/database.h"
 #include "indexer/document_builder.h"
 #include "indexer/schema.h"
+#include "indexer/shard_build.h"
 
 #include <xapian.h>
 
 #include <algorithm>
 #include <exception>
+#include <mutex>
 #include <thread>
 
 namespace chancery {
@@ -20,7 +23,10 @@ struct IndexWriter::Internal {
     std::string path;
     IndexOptions options;
     Xapian::WritableDatabase db;
-    std::vector<DocumentBuilder> builders;  // one per analysis thread
+    std::size_t jobs = 1;
+    std::unique_ptr<detail::ShardBuild> build;  // set while building a fresh database
+    std::mutex report_mutex;
+    std::vector<DocumentBuilder> builders;  // one per analysis thread (updates)
     std::vector<std::pair<Document, SourceLocation>> queue;
     IndexReport report;
 
@@ -95,8 +101,16 @@ IndexWriter::IndexWriter(const std::string& path, IndexOptions options)
     if (options.batch_size == 0) options.batch_size = 1;
     std::size_t jobs = options.jobs;
     if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
-    internal_->builders.resize(jobs);
+    internal_->jobs = jobs;
     internal_->options = std::move(options);
+    const bool fresh = detail::translate_xapian_errors(
+        path, [&] { return internal_->db.get_doccount() == 0; });
+    if (fresh) {
+        internal_->build = std::make_unique<detail::ShardBuild>(path, internal_->options, jobs,
+                                                                internal_->report_mutex);
+    } else {
+        internal_->builders.resize(jobs);
+    }
 }
 
 IndexWriter::~IndexWriter() = default;
@@ -104,18 +118,40 @@ IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
 IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 
 void IndexWriter::add(Document document, SourceLocation where) {
+    if (internal_->build) {
+        internal_->build->add(std::move(document), std::move(where));
+        return;
+    }
     internal_->queue.emplace_back(std::move(document), std::move(where));
     if (internal_->queue.size() >= internal_->options.batch_size) internal_->flush();
 }
 
 void IndexWriter::reject(Rejection rejection) {
     ++internal_->report.rejected;
-    if (internal_->options.on_rejection) internal_->options.on_rejection(rejection);
+    {
+        std::lock_guard lock(internal_->report_mutex);
+        if (internal_->options.on_rejection) internal_->options.on_rejection(rejection);
+    }
     internal_->report.rejections.push_back(std::move(rejection));
 }
 
 void IndexWriter::commit() {
-    internal_->flush();
+    Internal& in = *internal_;
+    if (!in.build) {
+        in.flush();
+        return;
+    }
+    IndexReport built = in.build->finish(in.db);
+    in.build.reset();
+    in.report.indexed += built.indexed;
+    in.report.replaced += built.replaced;
+    in.report.rejected += built.rejected;
+    in.report.committed_batches += 1;
+    for (auto& rejection : built.rejections) in.report.rejections.push_back(std::move(rejection));
+    // Go on as an update of the database just built.
+    in.db = detail::open_for_writing(in.path);
+    in.builders.resize(in.jobs);
+    if (in.options.on_commit) in.options.on_commit(in.report);
 }
 
 std::size_t IndexWriter::remove(const std::vector<std::string>& ids) {

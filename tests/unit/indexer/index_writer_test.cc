@@ -5,6 +5,7 @@
 #include "tests/support/temp_dir.h"
 
 #include <gtest/gtest.h>
+#include <filesystem>
 #include <xapian.h>
 
 namespace chancery {
@@ -53,9 +54,14 @@ TEST(IndexWriterTest, CountsARepeatedIdWithinOneBatchAsReplaced) {
     EXPECT_EQ(writer.document_count(), 1u);
 }
 
-TEST(IndexWriterTest, CommitsFullBatchesAndDiscardsAnUncommittedOne) {
+TEST(IndexWriterTest, UpdatesInWholeBatchesAndDiscardsAnUncommittedOne) {
     testing::TempDir dir;
     const std::string db = dir / "db";
+    {
+        IndexWriter writer(db);
+        writer.add(make("first", "first", "text"));
+        writer.commit();
+    }
     {
         IndexOptions options;
         options.batch_size = 2;
@@ -64,7 +70,48 @@ TEST(IndexWriterTest, CommitsFullBatchesAndDiscardsAnUncommittedOne) {
         EXPECT_EQ(writer.report().committed_batches, 2u);
         // "e" is queued, never committed: the destructor drops it.
     }
-    EXPECT_EQ(Xapian::Database(db).get_doccount(), 4u);
+    EXPECT_EQ(Xapian::Database(db).get_doccount(), 5u);
+}
+
+TEST(IndexWriterTest, BuildsAFreshDatabaseInParallelShards) {
+    testing::TempDir dir;
+    const std::string db = dir / "db";
+    IndexOptions options;
+    options.jobs = 3;
+    options.batch_size = 7;
+    IndexWriter writer(db, options);
+    for (int i = 0; i < 100; ++i) {
+        writer.add(make("doc-" + std::to_string(i), "Consultations " + std::to_string(i),
+                        "Talks on strategic stability."));
+    }
+    for (int i = 0; i < 10; ++i) {
+        writer.add(make("doc-" + std::to_string(i), "Revised", "A revised text."));
+    }
+    writer.commit();
+    EXPECT_EQ(writer.report().indexed, 100u);
+    EXPECT_EQ(writer.report().replaced, 10u);
+    EXPECT_EQ(writer.document_count(), 100u);
+    Searcher searcher({db});
+    EXPECT_EQ(searcher.get("doc-3")->title, "Revised");
+    EXPECT_EQ(searcher.get("doc-42")->title, "Consultations 42");
+    // The build's scratch shards are gone.
+    EXPECT_FALSE(std::filesystem::exists(db + ".chancery-build"));
+    // The writer goes on as an update of what it built.
+    writer.add(make("doc-42", "Again", "x"));
+    writer.commit();
+    EXPECT_EQ(writer.report().replaced, 11u);
+    EXPECT_EQ(writer.document_count(), 100u);
+}
+
+TEST(IndexWriterTest, LeavesAFreshDatabaseEmptyWhenNeverCommitted) {
+    testing::TempDir dir;
+    const std::string db = dir / "db";
+    {
+        IndexWriter writer(db);
+        for (int i = 0; i < 50; ++i) writer.add(make(std::to_string(i), "t", "b"));
+    }
+    EXPECT_EQ(Xapian::Database(db).get_doccount(), 0u);
+    EXPECT_FALSE(std::filesystem::exists(db + ".chancery-build"));
 }
 
 TEST(IndexWriterTest, RefusesASecondWriterWithALockError) {
