@@ -65,6 +65,8 @@ Xapian::Document DocumentBuilder::build(Document& document) {
     Xapian::Document xdoc;
     xdoc.add_boolean_term(schema::term(schema::kIdPrefix, document.id));
     xdoc.add_value(schema::kIdSlot, document.id);
+    xdoc.add_value(schema::kTieBreakSlot,
+                   schema::tie_break_key(schema::compact_date(document.date), document.id));
     if (!document.lang.empty()) {
         xdoc.add_boolean_term(schema::term(schema::kLangPrefix, document.lang));
         xdoc.add_value(schema::kLangSlot, document.lang);

@@ -103,14 +103,7 @@ IndexWriter::IndexWriter(const std::string& path, IndexOptions options)
     if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
     internal_->jobs = jobs;
     internal_->options = std::move(options);
-    const bool fresh = detail::translate_xapian_errors(
-        path, [&] { return internal_->db.get_doccount() == 0; });
-    if (fresh) {
-        internal_->build = std::make_unique<detail::ShardBuild>(path, internal_->options, jobs,
-                                                                internal_->report_mutex);
-    } else {
-        internal_->builders.resize(jobs);
-    }
+    internal_->builders.resize(jobs);
 }
 
 IndexWriter::~IndexWriter() = default;
@@ -118,6 +111,13 @@ IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
 IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
 
 void IndexWriter::add(Document document, SourceLocation where) {
+    Internal& in = *internal_;
+    // The first document for an empty database starts a parallel build.
+    if (!in.build && in.queue.empty() &&
+        detail::translate_xapian_errors(in.path, [&] { return in.db.get_doccount() == 0; })) {
+        in.build = std::make_unique<detail::ShardBuild>(in.path, in.options, in.jobs,
+                                                        in.report_mutex);
+    }
     if (internal_->build) {
         internal_->build->add(std::move(document), std::move(where));
         return;
@@ -150,7 +150,6 @@ void IndexWriter::commit() {
     for (auto& rejection : built.rejections) in.report.rejections.push_back(std::move(rejection));
     // Go on as an update of the database just built.
     in.db = detail::open_for_writing(in.path);
-    in.builders.resize(in.jobs);
     if (in.options.on_commit) in.options.on_commit(in.report);
 }
 

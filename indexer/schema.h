@@ -34,6 +34,10 @@ inline constexpr Xapian::valueno kYearSlot = 3;   // "2021"
 inline constexpr Xapian::valueno kMonthSlot = 4;  // "2021-09"
 inline constexpr Xapian::valueno kIdSlot = 5;     // the id, for deterministic tie-breaks
 inline constexpr Xapian::valueno kGroupSlot = 6;  // group, for collapsing translations
+// The order of equal scores, as one string that sorts ascending: newest first,
+// undated last, then by id. One slot, because Xapian's remote backend sorts by a
+// value but not by a KeyMaker (see tie_break_key).
+inline constexpr Xapian::valueno kTieBreakSlot = 7;
 // Parties are many per document: one slot each, from kFirstPartySlot on, so that
 // plain ValueCountMatchSpys (which remote shard servers know) count them exactly.
 inline constexpr Xapian::valueno kFirstPartySlot = 10;
@@ -65,6 +69,16 @@ inline std::string compact_date(std::string_view iso_date) {
         if (c != '-') compact.push_back(c);
     }
     return compact;
+}
+
+// kTieBreakSlot's value: each digit of YYYYMMDD complemented to 9 (so later
+// dates sort first; no date is "99999999", last), then the id.
+inline std::string tie_break_key(std::string_view compact_date_value, std::string_view id) {
+    std::string key = compact_date_value.size() == 8 ? std::string(compact_date_value)
+                                                     : std::string("00000000");
+    for (char& c : key) c = static_cast<char>('9' - (c - '0'));
+    key.append(id);
+    return key;
 }
 
 }  // namespace chancery::schema

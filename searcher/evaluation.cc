@@ -48,15 +48,15 @@ Qrels read_qrels(const std::string& path) {
     return qrels;
 }
 
-Run read_run(const std::string& path) {
-    Run run;
+TrecRun read_run(const std::string& path) {
+    TrecRun run;
     read_lines(path, 6, "\"qid Q0 docid rank score tag\"", [&](const std::vector<std::string>& f) {
         run[f[0]].push_back({f[2], std::stod(f[4])});
     });
     return run;
 }
 
-Measures evaluate(const Qrels& qrels, const Run& run) {
+Measures evaluate(const Qrels& qrels, const TrecRun& run) {
     Measures sum;
     for (const auto& [qid, listed] : run) {
         const auto judged = qrels.find(qid);

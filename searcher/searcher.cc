@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -126,20 +127,16 @@ struct Searcher::Internal {
         enquire.set_weighting_scheme(Xapian::BM25Weight(request.bm25.k1, 0, 1, request.bm25.b,
                                                         request.bm25.min_normlen));
         // Ties (many headlines score exactly alike) go newest first, then by id,
-        // so a query always lists the same documents in the same order.
-        Xapian::MultiValueKeyMaker tie_break;
-        tie_break.add_value(schema::kDateSlot, /*reverse=*/true);
-        tie_break.add_value(schema::kIdSlot);
-        Xapian::MultiValueKeyMaker by_date;
+        // so a query always lists the same documents in the same order, on one
+        // database or many, local or remote.
         switch (request.sort) {
             case SortOrder::kRelevance:
-                enquire.set_sort_by_relevance_then_key(&tie_break, false);
+                enquire.set_sort_by_relevance_then_value(schema::kTieBreakSlot, false);
                 break;
             case SortOrder::kDateAscending:
             case SortOrder::kDateDescending:
-                by_date.add_value(schema::kDateSlot,
-                                  request.sort == SortOrder::kDateDescending);
-                enquire.set_sort_by_key_then_relevance(&by_date, false);
+                enquire.set_sort_by_value_then_relevance(
+                    schema::kDateSlot, request.sort == SortOrder::kDateDescending);
                 break;
         }
         // One spy per slot; a facet sums its slots' counts.
@@ -232,6 +229,36 @@ std::optional<Document> Searcher::get(const std::string& id) {
         Xapian::PostingIterator it = db.postlist_begin(id_term);
         if (it == db.postlist_end(id_term)) return std::nullopt;
         return document_from_json(db.get_document(*it).get_data());
+    });
+}
+
+DatabaseStats Searcher::stats() {
+    return detail::translate_xapian_errors(join_paths(internal_->paths), [&] {
+        const Xapian::Database& db = internal_->db;
+        DatabaseStats stats;
+        stats.documents = db.get_doccount();
+        const std::string lang_prefix(schema::kLangPrefix);
+        for (auto it = db.allterms_begin(lang_prefix); it != db.allterms_end(lang_prefix); ++it) {
+            stats.languages[(*it).substr(lang_prefix.size())] = it.get_termfreq();
+        }
+        auto iso = [](const std::string& compact) {
+            return compact.size() == 8 ? compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" +
+                                             compact.substr(6, 2)
+                                       : compact;
+        };
+        stats.first_date = iso(db.get_value_lower_bound(schema::kDateSlot));
+        stats.last_date = iso(db.get_value_upper_bound(schema::kDateSlot));
+        stats.with_date = db.get_value_freq(schema::kDateSlot);
+        stats.with_parties = db.get_value_freq(schema::kFirstPartySlot);
+        stats.with_forum = db.get_value_freq(schema::kForumSlot);
+        for (const std::string& path : internal_->paths) {
+            std::error_code error;
+            if (!std::filesystem::is_directory(path, error)) continue;
+            for (const auto& entry : std::filesystem::recursive_directory_iterator(path, error)) {
+                if (entry.is_regular_file(error)) stats.bytes += entry.file_size(error);
+            }
+        }
+        return stats;
     });
 }
 

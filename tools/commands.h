@@ -19,5 +19,7 @@ int index_command(const Arguments& args);
 int search_command(const Arguments& args);
 int get_command(const Arguments& args);
 int eval_command(const Arguments& args);
+int stats_command(const Arguments& args);
+int delete_command(const Arguments& args);
 
 }  // namespace chancery::cli

@@ -17,6 +17,8 @@ constexpr const char* kUsageText =
     "  index   --db DIR FILE...     index JSON Lines corpora (.jsonl, .jsonl.gz, - for stdin)\n"
     "  search  --db DIR QUERY       ranked search with snippets\n"
     "  get     --db DIR ID...       print stored documents as JSON Lines\n"
+    "  delete  --db DIR --id ID     remove documents (--ids FILE: one id per line)\n"
+    "  stats   --db DIR             documents, languages, dates, field coverage, size\n"
     "  eval    --qrels FILE RUN     score a TREC run: MAP, nDCG@10, P@10, Recall@100, MRR\n"
     "\n"
     "`chancery COMMAND --help` lists a command's options.\n";
@@ -36,6 +38,8 @@ int main(int argc, char** argv) {
         if (command == "search") return cli::search_command(args);
         if (command == "get") return cli::get_command(args);
         if (command == "eval") return cli::eval_command(args);
+        if (command == "stats") return cli::stats_command(args);
+        if (command == "delete") return cli::delete_command(args);
         std::cerr << "chancery: unknown command '" << command << "'\n\n" << kUsageText;
         return cli::kUsage;
     } catch (const boost::program_options::error& e) {

@@ -16,7 +16,7 @@ struct RankedDocument {
     double score = 0.0;
 };
 // A run: qid -> documents. evaluate() orders them as trec_eval does.
-using Run = std::map<std::string, std::vector<RankedDocument>>;
+using TrecRun = std::map<std::string, std::vector<RankedDocument>>;
 
 // Means over the evaluated queries: those that are in the run and have at least one
 // relevant document in the qrels (trec_eval's default).
@@ -36,10 +36,10 @@ struct Measures {
 
 // Reads TREC run lines "qid Q0 docid rank score tag". Throws chancery::Error
 // naming the file and line of a malformed line.
-[[nodiscard]] Run read_run(const std::string& path);
+[[nodiscard]] TrecRun read_run(const std::string& path);
 
 // Scores a run. Within a query, documents are ranked by score, higher first, and
 // equal scores by docid, later first (trec_eval's order); the run's ranks are ignored.
-[[nodiscard]] Measures evaluate(const Qrels& qrels, const Run& run);
+[[nodiscard]] Measures evaluate(const Qrels& qrels, const TrecRun& run);
 
 }  // namespace chancery

@@ -5,6 +5,7 @@
 #include <chancery/document.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -97,6 +98,18 @@ struct SearchResult {
     std::map<std::string, std::vector<FacetCount>> facets;
 };
 
+// What a database holds (`chancery stats`).
+struct DatabaseStats {
+    std::size_t documents = 0;
+    std::map<std::string, std::size_t> languages;  // "ru" -> documents
+    std::string first_date;  // earliest and latest release date, YYYY-MM-DD
+    std::string last_date;
+    std::size_t with_date = 0;  // documents that have the field
+    std::size_t with_parties = 0;
+    std::size_t with_forum = 0;
+    std::uint64_t bytes = 0;  // on disk, local databases only
+};
+
 // Searches Chancery databases. Several databases are searched as one.
 //
 // Owns its open databases. Not copyable (it holds database handles); movable.
@@ -120,6 +133,9 @@ class Searcher {
     [[nodiscard]] std::optional<Document> get(const std::string& id);
 
     [[nodiscard]] std::size_t document_count();
+
+    // Counts over all the databases. Throws IndexError.
+    [[nodiscard]] DatabaseStats stats();
 
   private:
     struct Internal;

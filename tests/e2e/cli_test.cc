@@ -223,6 +223,28 @@ TEST_F(CliTest, CountsFacetsInJson) {
     }
 }
 
+TEST_F(CliTest, DeletesByIdAndReportsStats) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    const std::string ids = dir_ / "ids";
+    std::ofstream(ids) << "mid-ru-0002\nmid-en-0002\n";
+    CliRun removed = chancery("delete --db " + db() + " --id mid-ru-0001 --ids " + quote(ids));
+    EXPECT_EQ(removed.status, 0) << removed.err;
+    EXPECT_NE(removed.out.find("removed 3 of 3 ids; 33 documents"), std::string::npos)
+        << removed.out;
+    CliRun missing = chancery("delete --db " + db() + " --id mid-ru-0001");
+    EXPECT_EQ(missing.status, 1);
+    EXPECT_EQ(chancery("get --db " + db() + " mid-ru-0001").status, 1);
+
+    CliRun stats = chancery("stats --db " + db());
+    ASSERT_EQ(stats.status, 0) << stats.err;
+    EXPECT_NE(stats.out.find("documents   33"), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find("lang en    17"), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find("lang ru    16"), std::string::npos) << stats.out;
+    EXPECT_NE(stats.out.find("dates       2021-03-23 .. 2024-12-20"), std::string::npos)
+        << stats.out;
+    EXPECT_NE(stats.out.find("with date   33 (100.0%)"), std::string::npos) << stats.out;
+}
+
 TEST_F(CliTest, ScoresARunWithEval) {
     const std::string qrels = dir_ / "qrels", run = dir_ / "run";
     std::ofstream(qrels) << "q1 0 a 1\nq1 0 b 0\n";
