@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace chancery {
 namespace {
@@ -297,8 +298,9 @@ Xapian::Query field_filter(const Analyzer& analyzer, std::string_view field, std
 
 class Parser {
   public:
-    Parser(const Analyzer& analyzer, std::vector<Lexeme> lexemes, ParsedQuery& out)
-        : analyzer_(analyzer), lexemes_(std::move(lexemes)), out_(out) {}
+    Parser(const Analyzer& analyzer, const QueryExpander* expander, std::vector<Lexeme> lexemes,
+           ParsedQuery& out)
+        : analyzer_(analyzer), expander_(expander), lexemes_(std::move(lexemes)), out_(out) {}
 
     Xapian::Query parse() {
         Xapian::Query query = parse_or();
@@ -349,6 +351,7 @@ class Parser {
         std::vector<Xapian::Query> should, must, must_not, stopwords;
         std::map<std::string, std::vector<Xapian::Query>> filters;  // OR within a field
         std::vector<Xapian::Query> required_filters;                // +field:value, AND
+        std::vector<QueryWord> words;  // plain words, for the expander
         bool any = false;
         for (;;) {
             const Lexeme& lexeme = peek();
@@ -383,11 +386,18 @@ class Parser {
                 must.push_back(item.query);
             } else if (item.stopword) {
                 stopwords.push_back(item.query);
+                if (item.word) words.push_back({*item.word, -1});
             } else {
+                if (item.word) {
+                    words.push_back({*item.word, static_cast<std::ptrdiff_t>(should.size())});
+                }
                 should.push_back(item.query);
             }
         }
         if (!any) return {};
+        if (expander_ != nullptr && !negated && !should.empty()) {
+            expander_->expand(analyzer_, words, should, out_);
+        }
         // Stopwords count only when the query has nothing else ("the who").
         if (should.empty() && must.empty()) should = stopwords;
 
@@ -424,6 +434,7 @@ class Parser {
 
     struct Item {
         Xapian::Query query;
+        std::optional<Token> word;  // set for a plain one-token word
         char sign = 0;
         bool filter = false;
         bool stopword = false;
@@ -460,6 +471,10 @@ class Parser {
             item.query = near_query(lexeme, prefix, positive);
         } else {
             item.query = word_query(lexeme.text, prefix, positive, item.stopword);
+            if (prefix.empty() && lexeme.sign == 0 && lexeme.text.back() != '*') {
+                std::vector<Token> tokens = analyzer_.tokenize(lexeme.text);
+                if (tokens.size() == 1) item.word = std::move(tokens.front());
+            }
         }
         out_.has_text = out_.has_text || !item.query.empty();
         return item;
@@ -560,6 +575,7 @@ class Parser {
     }
 
     const Analyzer& analyzer_;
+    const QueryExpander* expander_;
     std::vector<Lexeme> lexemes_;
     std::size_t next_ = 0;
     ParsedQuery& out_;
@@ -576,7 +592,7 @@ Xapian::Query QueryParser::filter(std::string_view field, std::string_view value
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
     ParsedQuery parsed;
-    Parser parser(analyzer_, lex(text), parsed);
+    Parser parser(analyzer_, expander_, lex(text), parsed);
     parsed.query = parser.parse();
     if (parsed.query.empty()) throw QueryError("empty query: nothing to search for", 0);
     return parsed;

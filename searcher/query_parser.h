@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analyzers/analyzer.h"
+#include "searcher/query_expansion.h"
 
 #include <xapian.h>
 
@@ -23,12 +24,24 @@ struct ParsedQuery {
     std::vector<std::string> highlight_prefixes;
     // True when the query has words or phrases (not only filters).
     bool has_text = false;
+
+    // What a QueryExpander added: the word typed, the term or phrase added, and
+    // where it came from ("mueller", "glossary", "transliteration"...).
+    struct Expansion {
+        std::string word;
+        std::string added;
+        std::string source;
+    };
+    std::vector<Expansion> expansions;
 };
 
 // Parses queries. Holds a reference to an Analyzer: not thread-safe.
 class QueryParser {
   public:
-    explicit QueryParser(const Analyzer& analyzer) : analyzer_(analyzer) {}
+    // `expander`, when given, adds alternatives to plain words (not owned; it
+    // must outlive the parser).
+    explicit QueryParser(const Analyzer& analyzer, const QueryExpander* expander = nullptr)
+        : analyzer_(analyzer), expander_(expander) {}
 
     // Throws QueryError (with the byte position) if `text` cannot be parsed.
     [[nodiscard]] ParsedQuery parse(std::string_view text) const;
@@ -39,6 +52,7 @@ class QueryParser {
 
   private:
     const Analyzer& analyzer_;
+    const QueryExpander* expander_;
 };
 
 }  // namespace chancery
