@@ -39,6 +39,13 @@ std::string to_json(const SearchResult& result, const std::string& qid) {
                        {"snippet", hit.snippet.text},
                        {"highlights", highlights}};
         if (!hit.group.empty()) object["group"] = hit.group;
+        if (!hit.translations.empty()) {
+            json translations = json::array();
+            for (const Translation& t : hit.translations) {
+                translations.push_back({{"id", t.id}, {"lang", t.lang}, {"title", t.title}});
+            }
+            object["translations"] = std::move(translations);
+        }
         hits.push_back(std::move(object));
     }
     json facets = json::object();

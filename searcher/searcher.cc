@@ -97,6 +97,19 @@ struct Searcher::Internal {
     Analyzer analyzer;
     QueryParser parser{analyzer};
 
+    // The other documents of a hit's translation group.
+    std::vector<Translation> translations_of(const Hit& hit) const {
+        std::vector<Translation> others;
+        const std::string group_term = schema::term(schema::kGroupPrefix, hit.group);
+        for (auto it = db.postlist_begin(group_term); it != db.postlist_end(group_term); ++it) {
+            const Document document = document_from_json(db.get_document(*it).get_data());
+            if (document.id != hit.id) others.push_back({document.id, document.lang, document.title});
+        }
+        std::sort(others.begin(), others.end(),
+                  [](const Translation& a, const Translation& b) { return a.id < b.id; });
+        return others;
+    }
+
     // The query with the request's filters applied.
     Xapian::Query filtered_query(const SearchRequest& request, const ParsedQuery* parsed) const {
         std::vector<Xapian::Query> filters;
@@ -139,6 +152,7 @@ struct Searcher::Internal {
                     schema::kDateSlot, request.sort == SortOrder::kDateDescending);
                 break;
         }
+        if (request.collapse) enquire.set_collapse_key(schema::kGroupSlot);
         // One spy per slot; a facet sums its slots' counts.
         std::vector<std::pair<std::string, std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>>>
             spies;
@@ -179,6 +193,7 @@ struct Searcher::Internal {
             hit.forum = document.forum;
             hit.url = document.url;
             hit.group = document.group;
+            if (request.collapse && !hit.group.empty()) hit.translations = translations_of(hit);
             if (request.snippets) {
                 hit.snippet = make_snippet(analyzer, document.body, document.lang, parsed,
                                            request.snippet_chars);

@@ -85,6 +85,10 @@ void print_text(const SearchResult& result, bool colour) {
                   << (hit.date.empty() ? "----------" : hit.date) << "  " << hit.lang << "  "
                   << hit.id << "  score " << hit.score << "\n";
         if (!hit.snippet.text.empty()) std::cout << "   " << render(hit.snippet, colour) << "\n";
+        for (const Translation& translation : hit.translations) {
+            std::cout << "   also in " << translation.lang << ": " << translation.id << "  "
+                      << translation.title << "\n";
+        }
     }
     print_facets(result);
 }
@@ -130,6 +134,7 @@ int search_command(const Arguments& args) {
          "BM25 floor on normalised document length")
         ("queries", po::value(&queries_file), "run every qid<TAB>query line of this file")
         ("run-name", po::value(&run_name)->default_value(run_name), "run tag of --format trec")
+        ("collapse", "one hit per translation group, other languages listed")
         ("no-snippets", "leave snippets out");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
@@ -151,6 +156,7 @@ int search_command(const Arguments& args) {
     request.sort = parse_sort(sort);
     request.snippets = vm.count("no-snippets") == 0 && format != "trec";
     request.facets = split_list(facets);
+    request.collapse = vm.count("collapse") > 0;
 
     Searcher searcher(dbs);
     const bool colour = isatty(STDOUT_FILENO) == 1;

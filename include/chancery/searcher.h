@@ -55,6 +55,9 @@ struct SearchRequest {
     // Facets to count over the whole match set (exact counts), top facet_limit each.
     std::vector<std::string> facets;
     std::size_t facet_limit = 10;
+    // One hit per translation group (language versions of one text), the best
+    // ranked; the others are listed in Hit::translations.
+    bool collapse = false;
 };
 
 // A highlighted range of a snippet: [begin, end) in bytes of Snippet::text.
@@ -68,6 +71,13 @@ struct Snippet {
     std::vector<Highlight> highlights;
 };
 
+// Another language version of a hit's text.
+struct Translation {
+    std::string id;
+    std::string lang;
+    std::string title;
+};
+
 struct Hit {
     std::size_t rank = 0;  // 1-based, counting from the start of the result list
     std::string id;
@@ -79,6 +89,7 @@ struct Hit {
     std::string forum;
     std::string url;
     std::string group;
+    std::vector<Translation> translations;  // the group's other documents (with collapse)
     Snippet snippet;
 };
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 
 namespace chancery {
 namespace {
@@ -141,6 +142,35 @@ TEST_F(SampleSearchTest, PagesNeitherRepeatNorSkip) {
     EXPECT_EQ(paged, whole);
     EXPECT_TRUE(all.total_exact);
     EXPECT_EQ(all.total, whole.size());
+}
+
+TEST_F(SampleSearchTest, CollapsesLanguageVersionsIntoOneHit) {
+    Searcher searcher({*dir_ / "db"});
+    SearchRequest request;
+    request.query = "BRICS OR БРИКС";
+    request.limit = 50;
+    const SearchResult plain = searcher.search(request);
+    request.collapse = true;
+    const SearchResult collapsed = searcher.search(request);
+    std::size_t with_translations = 0;
+    for (const Hit& hit : collapsed.hits) {
+        EXPECT_NE(hit.id, "mid-en-0002") << "the English version is listed, not a hit";
+        if (hit.id == "mid-ru-0002") {
+            ASSERT_EQ(hit.translations.size(), 1u);
+            EXPECT_EQ(hit.translations[0].id, "mid-en-0002");
+            EXPECT_EQ(hit.translations[0].lang, "en");
+            ++with_translations;
+        }
+    }
+    EXPECT_EQ(with_translations, 1u);
+    // Without collapsing, each group's later versions are extra hits.
+    std::set<std::string> groups;
+    std::size_t extra_versions = 0;
+    for (const Hit& hit : plain.hits) {
+        if (!hit.group.empty() && !groups.insert(hit.group).second) ++extra_versions;
+    }
+    EXPECT_GT(extra_versions, 0u);
+    EXPECT_EQ(collapsed.hits.size(), plain.hits.size() - extra_versions);
 }
 
 TEST_F(SampleSearchTest, HighlightsEveryMatchedFormInTheSnippet) {
