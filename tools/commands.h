@@ -21,5 +21,6 @@ int get_command(const Arguments& args);
 int eval_command(const Arguments& args);
 int stats_command(const Arguments& args);
 int delete_command(const Arguments& args);
+int group_command(const Arguments& args);
 
 }  // namespace chancery::cli

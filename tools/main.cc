@@ -19,6 +19,7 @@ constexpr const char* kUsageText =
     "  get     --db DIR ID...       print stored documents as JSON Lines\n"
     "  delete  --db DIR --id ID     remove documents (--ids FILE: one id per line)\n"
     "  stats   --db DIR             documents, languages, dates, field coverage, size\n"
+    "  group   --db DIR             detect translations among documents without a group\n"
     "  eval    --qrels FILE RUN     score a TREC run: MAP, nDCG@10, P@10, Recall@100, MRR\n"
     "\n"
     "`chancery COMMAND --help` lists a command's options.\n";
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
         if (command == "eval") return cli::eval_command(args);
         if (command == "stats") return cli::stats_command(args);
         if (command == "delete") return cli::delete_command(args);
+        if (command == "group") return cli::group_command(args);
         std::cerr << "chancery: unknown command '" << command << "'\n\n" << kUsageText;
         return cli::kUsage;
     } catch (const boost::program_options::error& e) {

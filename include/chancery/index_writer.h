@@ -77,4 +77,28 @@ class IndexWriter {
     std::unique_ptr<Internal> internal_;
 };
 
+// How translation groups are detected (see detect_translation_groups).
+struct GroupDetectionOptions {
+    // Versions are released on the same day or up to this many days apart.
+    int max_days_apart = 1;
+    // Minimum similarity (0..1) to pair two documents: 0.6 x the agreement of
+    // their paragraph shapes + 0.4 x the overlap of their names and numbers, or
+    // the overlap alone for texts of fewer than three paragraphs.
+    double min_similarity = 0.3;
+    // Minimum number of shared names and numbers: short headlines never pair.
+    std::size_t min_shared = 4;
+};
+
+struct GroupDetectionReport {
+    std::size_t candidates = 0;  // documents without a group that were compared
+    std::size_t groups = 0;      // groups formed
+    std::size_t documents = 0;   // documents given a group
+};
+
+// Gives documents without a `group` that are language versions of one text a
+// shared group ("auto:" + the first version's id), recorded as a derived field.
+// Takes the database's write lock. Throws DatabaseLockedError or IndexError.
+GroupDetectionReport detect_translation_groups(const std::string& path,
+                                               const GroupDetectionOptions& options = {});
+
 }  // namespace chancery
