@@ -60,10 +60,13 @@ const WordSet& french() {
 
 }  // namespace
 
-bool is_stopword(std::string_view stemmer_language, std::string_view form) {
-    if (stemmer_language == "english") return english().count(form) > 0;
-    if (stemmer_language == "russian") return russian().count(form) > 0;
-    if (stemmer_language == "french") return french().count(form) > 0;
+bool is_stopword(StemmerLanguage language, std::string_view form) {
+    switch (language) {
+        case StemmerLanguage::kEnglish: return english().count(form) > 0;
+        case StemmerLanguage::kRussian: return russian().count(form) > 0;
+        case StemmerLanguage::kFrench: return french().count(form) > 0;
+        case StemmerLanguage::kNone: return false;
+    }
     return false;
 }
 
