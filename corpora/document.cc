@@ -40,6 +40,8 @@ std::string to_json(const Document& document) {
     put(object, "url", document.url);
     if (!document.parties.empty()) object["parties"] = document.parties;
     put(object, "forum", document.forum);
+    if (!document.mentioned.empty()) object["mentioned"] = document.mentioned;
+    if (!document.mentioned_dates.empty()) object["mentioned_dates"] = document.mentioned_dates;
     put(object, "group", document.group);
     if (!document.extra_json.empty()) {
         const json extra = json::parse(document.extra_json, nullptr, false);
@@ -64,12 +66,14 @@ Document document_from_json(std::string_view text) {
     document.parties = strings_or_empty(object, "parties");
     document.forum = string_or_empty(object, "forum");
     document.group = string_or_empty(object, "group");
+    document.mentioned = strings_or_empty(object, "mentioned");
+    document.mentioned_dates = strings_or_empty(object, "mentioned_dates");
     document.derived_fields = strings_or_empty(object, "derived");
     json extra = json::object();
     for (const auto& [key, value] : object.items()) {
-        static constexpr const char* kKnown[] = {"id",      "lang",  "date",  "title",
-                                                 "body",    "url",   "parties", "forum",
-                                                 "group",   "derived"};
+        static constexpr const char* kKnown[] = {
+            "id",    "lang",  "date",      "title",           "body",   "url",
+            "parties", "forum", "mentioned", "mentioned_dates", "group", "derived"};
         bool known = false;
         for (const char* name : kKnown) known = known || key == name;
         if (!known) extra[key] = value;

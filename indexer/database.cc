@@ -5,10 +5,37 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
+
 namespace chancery::detail {
+
+namespace {
+
+// Creates a new database where nothing is yet, atomically: built beside the
+// target and renamed into place, so that a kill never leaves a directory that is
+// not a database.
+void create_atomically(const std::string& path) {
+    std::error_code error;
+    if (std::filesystem::exists(path, error)) return;
+    const std::string scratch = path + ".chancery-create";
+    std::filesystem::remove_all(scratch, error);
+    {
+        Xapian::WritableDatabase db(scratch, Xapian::DB_CREATE);
+        db.set_metadata(std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion));
+        db.commit();
+    }
+    std::filesystem::rename(scratch, path, error);
+    if (error && !std::filesystem::exists(path)) {
+        throw IndexError(path + ": cannot create: " + error.message());
+    }
+    std::filesystem::remove_all(scratch, error);  // lost a race with another creator
+}
+
+}  // namespace
 
 Xapian::WritableDatabase open_for_writing(const std::string& path) {
     return translate_xapian_errors(path, [&] {
+        create_atomically(path);
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
         const std::string key(schema::kSchemaKey);
         const std::string version = db.get_metadata(key);

@@ -29,14 +29,11 @@ void keep_declared_language(Document& document, const std::string& declared) {
 
 }  // namespace
 
-Xapian::termpos DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_view text,
-                                 std::string_view lang, Xapian::termpos first_position,
-                                 bool title) {
+void DocumentBuilder::index_tokens(Xapian::Document& xdoc, const std::vector<Token>& tokens,
+                                   std::string_view lang, bool title) {
     const Xapian::termcount wdf = title ? schema::kTitleWdf : 1;
-    std::string stem_prefix(schema::kStemPrefix);
-    Xapian::termpos last = first_position;
-    for (const Token& token : analyzer_.tokenize(text, first_position)) {
-        last = std::max<Xapian::termpos>(last, token.position);
+    const std::string stem_prefix(schema::kStemPrefix);
+    for (const Token& token : tokens) {
         // Xapian refuses terms over 245 bytes; such a "word" is noise anyway.
         if (token.form.size() > schema::kMaxTermBytes) continue;
         xdoc.add_posting(token.form, token.position, wdf);
@@ -49,7 +46,32 @@ Xapian::termpos DocumentBuilder::index_text(Xapian::Document& xdoc, std::string_
             }
         }
     }
-    return last;
+}
+
+void DocumentBuilder::derive_fields(Document& document, const std::vector<Token>& title,
+                                    const std::vector<Token>& body) {
+    // The input's codes or names, as the gazetteer's codes ("France" -> "FR").
+    for (std::string& party : document.parties) {
+        if (auto code = gazetteer_->resolve_party(party)) party = std::move(*code);
+    }
+    if (!document.forum.empty()) {
+        if (auto code = gazetteer_->resolve_forum(document.forum)) document.forum = std::move(*code);
+    }
+    ExtractedFields fields = extractor_.extract(document, title, body);
+    if (document.date.empty() && !fields.date.empty()) {
+        document.date = std::move(fields.date);
+        mark_derived(document, "date");
+    }
+    if (document.parties.empty() && !fields.parties.empty()) {
+        document.parties = std::move(fields.parties);
+        mark_derived(document, "parties");
+    }
+    if (document.forum.empty() && !fields.forum.empty()) {
+        document.forum = std::move(fields.forum);
+        mark_derived(document, "forum");
+    }
+    document.mentioned = std::move(fields.mentioned);
+    document.mentioned_dates = std::move(fields.mentioned_dates);
 }
 
 Xapian::Document DocumentBuilder::build(Document& document) {
@@ -61,6 +83,13 @@ Xapian::Document DocumentBuilder::build(Document& document) {
         mark_derived(document, "lang");
         if (!declared.empty()) keep_declared_language(document, declared);
     }
+
+    const std::vector<Token> title = analyzer_.tokenize(document.title, 1);
+    Xapian::termpos title_end = 1;
+    for (const Token& token : title) title_end = std::max<Xapian::termpos>(title_end, token.position);
+    const std::vector<Token> body =
+        analyzer_.tokenize(document.body, title_end + schema::kBodyPositionGap);
+    derive_fields(document, title, body);
 
     Xapian::Document xdoc;
     xdoc.add_boolean_term(schema::term(schema::kIdPrefix, document.id));
@@ -87,6 +116,12 @@ Xapian::Document DocumentBuilder::build(Document& document) {
             xdoc.add_value(party_slot++, party);
         }
     }
+    for (const std::string& entity : document.mentioned) {
+        xdoc.add_boolean_term(schema::term(schema::kMentionedPrefix, entity));
+    }
+    for (const std::string& date : document.mentioned_dates) {
+        xdoc.add_boolean_term(schema::term(schema::kMentionedDatePrefix, schema::compact_date(date)));
+    }
     if (!document.forum.empty()) {
         xdoc.add_boolean_term(schema::term(schema::kForumPrefix, document.forum));
         xdoc.add_value(schema::kForumSlot, document.forum);
@@ -96,8 +131,8 @@ Xapian::Document DocumentBuilder::build(Document& document) {
         xdoc.add_value(schema::kGroupSlot, document.group);
     }
 
-    const Xapian::termpos title_end = index_text(xdoc, document.title, document.lang, 1, true);
-    index_text(xdoc, document.body, document.lang, title_end + schema::kBodyPositionGap, false);
+    index_tokens(xdoc, title, document.lang, /*title=*/true);
+    index_tokens(xdoc, body, document.lang, /*title=*/false);
 
     xdoc.set_data(to_json(document));
     return xdoc;

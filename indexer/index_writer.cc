@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -24,9 +25,11 @@ struct IndexWriter::Internal {
     IndexOptions options;
     Xapian::WritableDatabase db;
     std::size_t jobs = 1;
-    std::unique_ptr<detail::ShardBuild> build;  // set while building a fresh database
+    // Declared before what uses it, so that it is destroyed after them.
+    std::unique_ptr<Gazetteer> gazetteer;  // shared by every builder
     std::mutex report_mutex;
-    std::vector<DocumentBuilder> builders;  // one per analysis thread (updates)
+    std::unique_ptr<detail::ShardBuild> build;  // set while building a fresh database
+    std::vector<DocumentBuilder> builders;      // one per analysis thread (updates)
     std::vector<std::pair<Document, SourceLocation>> queue;
     IndexReport report;
 
@@ -102,8 +105,16 @@ IndexWriter::IndexWriter(const std::string& path, IndexOptions options)
     std::size_t jobs = options.jobs;
     if (jobs == 0) jobs = std::max(1U, std::thread::hardware_concurrency());
     internal_->jobs = jobs;
+    std::vector<std::filesystem::path> extra(options.gazetteer_dirs.begin(),
+                                             options.gazetteer_dirs.end());
+    internal_->gazetteer = std::make_unique<Gazetteer>(Gazetteer::load_default(extra));
+    for (const auto& issue : internal_->gazetteer->issues()) {
+        internal_->report.warnings.push_back(issue.file + ":" + std::to_string(issue.line) +
+                                             ": " + issue.reason);
+    }
     internal_->options = std::move(options);
-    internal_->builders.resize(jobs);
+    internal_->builders.reserve(jobs);
+    for (std::size_t i = 0; i < jobs; ++i) internal_->builders.emplace_back(*internal_->gazetteer);
 }
 
 IndexWriter::~IndexWriter() = default;
@@ -116,7 +127,7 @@ void IndexWriter::add(Document document, SourceLocation where) {
     if (!in.build && in.queue.empty() &&
         detail::translate_xapian_errors(in.path, [&] { return in.db.get_doccount() == 0; })) {
         in.build = std::make_unique<detail::ShardBuild>(in.path, in.options, in.jobs,
-                                                        in.report_mutex);
+                                                        *in.gazetteer, in.report_mutex);
     }
     if (internal_->build) {
         internal_->build->add(std::move(document), std::move(where));

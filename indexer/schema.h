@@ -20,7 +20,9 @@ inline constexpr std::string_view kDatePrefix = "D";      // D20210928: release 
 inline constexpr std::string_view kYearPrefix = "Y";      // Y2021
 inline constexpr std::string_view kMonthPrefix = "M";     // M202109
 inline constexpr std::string_view kPartyPrefix = "P";     // PFR, POSCE
-inline constexpr std::string_view kForumPrefix = "F";     // FOSCE, FUN GA
+inline constexpr std::string_view kForumPrefix = "F";     // FOSCE, FUNGA, FBILATERAL
+inline constexpr std::string_view kMentionedPrefix = "E";  // EFR: a state or organisation named
+inline constexpr std::string_view kMentionedDatePrefix = "A";  // A20210928: a date mentioned
 inline constexpr std::string_view kGroupPrefix = "G";     // G<group>: language versions
 inline constexpr std::string_view kTitlePrefix = "S";     // S<form>: words of the title
 // Stems carry Z before the field prefix: Z<stem> for the text, ZS<stem> for titles.

@@ -21,6 +21,8 @@ constexpr std::size_t kQueueCapacity = 256;
 }  // namespace
 
 struct ShardBuild::Shard {
+    explicit Shard(const Gazetteer& gazetteer) : builder(gazetteer) {}
+
     std::string path;
     Xapian::WritableDatabase db;
     DocumentBuilder builder;
@@ -37,7 +39,7 @@ struct ShardBuild::Shard {
 };
 
 ShardBuild::ShardBuild(std::string target, const IndexOptions& options, std::size_t shards,
-                       std::mutex& report_mutex)
+                       const Gazetteer& gazetteer, std::mutex& report_mutex)
     : target_(std::move(target)),
       build_dir_(target_ + ".chancery-build"),
       options_(options),
@@ -47,7 +49,7 @@ ShardBuild::ShardBuild(std::string target, const IndexOptions& options, std::siz
     std::filesystem::create_directories(build_dir_, error);
     if (error) throw IndexError(build_dir_ + ": cannot create: " + error.message());
     for (std::size_t i = 0; i < shards; ++i) {
-        auto shard = std::make_unique<Shard>();
+        auto shard = std::make_unique<Shard>(gazetteer);
         shard->path = build_dir_ + "/shard-" + std::to_string(i);
         shard->db = translate_xapian_errors(shard->path, [&] {
             // Shards are scratch: a crash discards them, so they need no fsync.

@@ -32,7 +32,7 @@ namespace chancery::detail {
 class ShardBuild {
   public:
     ShardBuild(std::string target, const IndexOptions& options, std::size_t shards,
-               std::mutex& report_mutex);
+               const Gazetteer& gazetteer, std::mutex& report_mutex);
     ~ShardBuild();
     ShardBuild(const ShardBuild&) = delete;  // owns threads
     ShardBuild& operator=(const ShardBuild&) = delete;

@@ -37,7 +37,8 @@ struct Lexeme {
     unsigned near_distance = kDefaultNearDistance;
 };
 
-const char* const kFields[] = {"title", "party", "forum", "lang", "date", "year", "month", "id"};
+const char* const kFields[] = {"title", "party",  "forum", "mentions", "lang",
+                               "date",  "year",   "month", "id"};
 
 bool is_field(std::string_view name) {
     for (const char* field : kFields) {
@@ -270,8 +271,28 @@ Xapian::Query date_query(const std::string& value, std::size_t position) {
 }
 
 // The boolean filter of field:value.
-Xapian::Query field_filter(const Analyzer& analyzer, std::string_view field, std::string_view text,
-                           std::size_t position) {
+// A party or forum as typed, as the gazetteer's code; without a gazetteer, or
+// for a name it does not know, the text in capitals (codes are capitals).
+std::string party_code(const Gazetteer* gazetteer, std::string_view text) {
+    if (gazetteer != nullptr) {
+        if (auto code = gazetteer->resolve_party(text)) return *code;
+    }
+    std::string code(text);
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return code;
+}
+
+std::string forum_code(const Gazetteer* gazetteer, std::string_view text) {
+    if (gazetteer != nullptr) {
+        if (auto code = gazetteer->resolve_forum(text)) return *code;
+    }
+    std::string code(text);
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return code;
+}
+
+Xapian::Query field_filter(const Analyzer& analyzer, const Gazetteer* gazetteer,
+                           std::string_view field, std::string_view text, std::size_t position) {
     std::string value(text);
     if (field == "date") return date_query(value, position);
     if (field == "lang") {
@@ -290,17 +311,28 @@ Xapian::Query field_filter(const Analyzer& analyzer, std::string_view field, std
     }
     if (field == "id") return Xapian::Query(schema::term(schema::kIdPrefix, value));
     if (field == "party") {
-        for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        return Xapian::Query(schema::term(schema::kPartyPrefix, value));
+        return Xapian::Query(schema::term(schema::kPartyPrefix, party_code(gazetteer, value)));
     }
-    return Xapian::Query(schema::term(schema::kForumPrefix, value));  // forum
+    if (field == "mentions") {
+        // A day the text mentions, or a state or organisation it names.
+        if (detail::is_valid_iso_date(value)) {
+            return Xapian::Query(
+                schema::term(schema::kMentionedDatePrefix, schema::compact_date(value)));
+        }
+        return Xapian::Query(schema::term(schema::kMentionedPrefix, party_code(gazetteer, value)));
+    }
+    return Xapian::Query(schema::term(schema::kForumPrefix, forum_code(gazetteer, value)));
 }
 
 class Parser {
   public:
-    Parser(const Analyzer& analyzer, const QueryExpander* expander, std::vector<Lexeme> lexemes,
-           ParsedQuery& out)
-        : analyzer_(analyzer), expander_(expander), lexemes_(std::move(lexemes)), out_(out) {}
+    Parser(const Analyzer& analyzer, const QueryExpander* expander, const Gazetteer* gazetteer,
+           std::vector<Lexeme> lexemes, ParsedQuery& out)
+        : analyzer_(analyzer),
+          expander_(expander),
+          gazetteer_(gazetteer),
+          lexemes_(std::move(lexemes)),
+          out_(out) {}
 
     Xapian::Query parse() {
         Xapian::Query query = parse_or();
@@ -485,15 +517,18 @@ class Parser {
     // without a stemmer (Ukrainian) are indexed.
     Xapian::Query term_query(const Token& token, const std::string& prefix, bool positive,
                              bool& stopword) {
-        const std::string stem = analyzer_.index_stem(token, {});
+        // The query does not know its documents' languages: a Latin word meets
+        // English and French stems, a Cyrillic one Russian stems and unstemmed
+        // (Ukrainian) forms.
+        const std::vector<std::string> stems = analyzer_.query_stems(token);
         const std::string z = std::string(schema::kStemPrefix) + prefix;
-        if (stem.empty()) {
+        if (stems.empty()) {
             stopword = true;
             if (positive) out_.highlight_terms.insert(token.form);
             return Xapian::Query(prefix + token.form);
         }
-        std::vector<std::string> terms = {z + stem};
-        if (token.script == Script::kCyrillic && token.form != stem) terms.push_back(z + token.form);
+        std::vector<std::string> terms;
+        for (const std::string& stem : stems) terms.push_back(z + stem);
         if (positive) {
             out_.highlight_terms.insert(token.form);
             for (const auto& term : terms) {
@@ -571,11 +606,12 @@ class Parser {
     }
 
     Xapian::Query filter_query(const Lexeme& lexeme) {
-        return field_filter(analyzer_, lexeme.field, lexeme.text, lexeme.position);
+        return field_filter(analyzer_, gazetteer_, lexeme.field, lexeme.text, lexeme.position);
     }
 
     const Analyzer& analyzer_;
     const QueryExpander* expander_;
+    const Gazetteer* gazetteer_;
     std::vector<Lexeme> lexemes_;
     std::size_t next_ = 0;
     ParsedQuery& out_;
@@ -587,12 +623,12 @@ Xapian::Query QueryParser::filter(std::string_view field, std::string_view value
     if (field == "title" || !is_field(field)) {
         throw QueryError("\"" + std::string(field) + "\" is not a filter field", 0);
     }
-    return field_filter(analyzer_, field, value, 0);
+    return field_filter(analyzer_, gazetteer_, field, value, 0);
 }
 
 ParsedQuery QueryParser::parse(std::string_view text) const {
     ParsedQuery parsed;
-    Parser parser(analyzer_, expander_, lex(text), parsed);
+    Parser parser(analyzer_, expander_, gazetteer_, lex(text), parsed);
     parsed.query = parser.parse();
     if (parsed.query.empty()) throw QueryError("empty query: nothing to search for", 0);
     return parsed;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "analyzers/analyzer.h"
+#include "analyzers/gazetteer.h"
 #include "searcher/query_expansion.h"
 
 #include <xapian.h>
@@ -38,21 +39,25 @@ struct ParsedQuery {
 // Parses queries. Holds a reference to an Analyzer: not thread-safe.
 class QueryParser {
   public:
-    // `expander`, when given, adds alternatives to plain words (not owned; it
-    // must outlive the parser).
-    explicit QueryParser(const Analyzer& analyzer, const QueryExpander* expander = nullptr)
-        : analyzer_(analyzer), expander_(expander) {}
+    // `expander`, when given, adds alternatives to plain words; `gazetteer`,
+    // when given, reads party: and forum: values typed as names ("Франция",
+    // "ОБСЕ"). Neither is owned; both must outlive the parser.
+    explicit QueryParser(const Analyzer& analyzer, const QueryExpander* expander = nullptr,
+                         const Gazetteer* gazetteer = nullptr)
+        : analyzer_(analyzer), expander_(expander), gazetteer_(gazetteer) {}
 
     // Throws QueryError (with the byte position) if `text` cannot be parsed.
     [[nodiscard]] ParsedQuery parse(std::string_view text) const;
 
     // The boolean filter that `field:value` means in a query ("party", "forum",
-    // "lang", "date", "year", "month", "id"). Throws QueryError if the value is invalid.
+    // "mentions", "lang", "date", "year", "month", "id"). Throws QueryError if the
+    // value is invalid.
     [[nodiscard]] Xapian::Query filter(std::string_view field, std::string_view value) const;
 
   private:
     const Analyzer& analyzer_;
     const QueryExpander* expander_;
+    const Gazetteer* gazetteer_;
 };
 
 }  // namespace chancery

@@ -59,7 +59,7 @@ std::string join_paths(const std::vector<std::string>& paths) {
     return joined;
 }
 
-std::vector<FacetCount> facet_counts(const std::string& facet,
+std::vector<FacetCount> facet_counts(const Gazetteer& gazetteer, const std::string& facet,
                                      const std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>& spies,
                                      std::size_t limit) {
     std::map<std::string, std::size_t> totals;
@@ -72,7 +72,14 @@ std::vector<FacetCount> facet_counts(const std::string& facet,
     for (const auto& [value, count] : totals) {
         FacetCount facet_count;
         facet_count.value = value;
-        facet_count.label = facet == "lang" ? language_label(value) : value;
+        if (facet == "lang") {
+            facet_count.label = language_label(value);
+        } else if (facet == "party") {
+            facet_count.label = gazetteer.party_label(value);
+        } else if (facet == "forum") {
+            facet_count.label = gazetteer.forum_label(value);
+        }
+        if (facet_count.label.empty()) facet_count.label = value;
         facet_count.count = count;
         counts.push_back(std::move(facet_count));
     }
@@ -95,7 +102,8 @@ struct Searcher::Internal {
     std::vector<std::string> paths;
     Xapian::Database db;
     Analyzer analyzer;
-    QueryParser parser{analyzer};
+    std::unique_ptr<Gazetteer> gazetteer;
+    std::unique_ptr<QueryParser> parser;
 
     // The other documents of a hit's translation group.
     std::vector<Translation> translations_of(const Hit& hit) const {
@@ -115,7 +123,7 @@ struct Searcher::Internal {
         std::vector<Xapian::Query> filters;
         auto any_of = [&](const char* field, const std::vector<std::string>& values) {
             std::vector<Xapian::Query> alternatives;
-            for (const auto& value : values) alternatives.push_back(parser.filter(field, value));
+            for (const auto& value : values) alternatives.push_back(parser->filter(field, value));
             if (!alternatives.empty()) {
                 filters.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
             }
@@ -124,7 +132,7 @@ struct Searcher::Internal {
         any_of("forum", request.filters.forums);
         any_of("lang", request.filters.langs);
         if (!request.filters.from.empty() || !request.filters.to.empty()) {
-            filters.push_back(parser.filter("date", request.filters.from + ".." + request.filters.to));
+            filters.push_back(parser->filter("date", request.filters.from + ".." + request.filters.to));
         }
         Xapian::Query query = parsed != nullptr ? parsed->query : Xapian::Query();
         if (filters.empty()) return query;
@@ -201,13 +209,19 @@ struct Searcher::Internal {
             result.hits.push_back(std::move(hit));
         }
         for (const auto& [facet, slot_spies] : spies) {
-            result.facets[facet] = facet_counts(facet, slot_spies, request.facet_limit);
+            result.facets[facet] = facet_counts(*gazetteer, facet, slot_spies, request.facet_limit);
         }
         return result;
     }
 };
 
-Searcher::Searcher(const std::vector<std::string>& paths) : internal_(std::make_unique<Internal>()) {
+Searcher::Searcher(const std::vector<std::string>& paths,
+                   const std::vector<std::string>& gazetteer_dirs)
+    : internal_(std::make_unique<Internal>()) {
+    internal_->gazetteer = std::make_unique<Gazetteer>(Gazetteer::load_default(
+        std::vector<std::filesystem::path>(gazetteer_dirs.begin(), gazetteer_dirs.end())));
+    internal_->parser =
+        std::make_unique<QueryParser>(internal_->analyzer, nullptr, internal_->gazetteer.get());
     if (paths.empty()) throw IndexError("no database to search");
     internal_->paths = paths;
     for (const auto& path : paths) internal_->db.add_database(detail::open_for_reading(path));
@@ -220,7 +234,7 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResult Searcher::search(const SearchRequest& request) {
     ParsedQuery parsed;
     if (!request.query.empty() || !has_filters(request.filters)) {
-        parsed = internal_->parser.parse(request.query);
+        parsed = internal_->parser->parse(request.query);
     }
     const Xapian::Query query = internal_->filtered_query(request, &parsed);
     for (const std::string& facet : request.facets) (void)facet_slots(facet);

@@ -90,6 +90,8 @@ int index_command(const Arguments& args) {
          "documents per committed batch")
         ("jobs,j", po::value(&options.jobs)->default_value(0),
          "analysis threads (0: one per core)")
+        ("gazetteer", po::value(&options.gazetteer_dirs),
+         "directory of gazetteer files adding or overriding parties and forums (repeatable)")
         ("strict", "check every line first; index nothing if any line is bad")
         ("quiet,q", "print only errors");
     po::options_description hidden;
@@ -123,6 +125,9 @@ int index_command(const Arguments& args) {
         print_rejection(rejection);
     };
     IndexWriter writer(db, options);
+    for (const auto& warning : writer.report().warnings) {
+        std::cerr << "chancery index: gazetteer: " << warning << "\n";
+    }
     std::size_t unreadable = 0;
     for (const auto& file : files) {
         try {

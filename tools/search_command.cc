@@ -110,6 +110,7 @@ int search_command(const Arguments& args) {
     std::string facets;
     std::string queries_file;
     std::string run_name = "chancery";
+    std::vector<std::string> gazetteers;
     SearchRequest request;
     po::options_description visible("chancery search --db DIR [options] QUERY");
     visible.add_options()
@@ -135,6 +136,8 @@ int search_command(const Arguments& args) {
         ("queries", po::value(&queries_file), "run every qid<TAB>query line of this file")
         ("run-name", po::value(&run_name)->default_value(run_name), "run tag of --format trec")
         ("collapse", "one hit per translation group, other languages listed")
+        ("gazetteer", po::value(&gazetteers),
+         "directory of gazetteer files adding or overriding parties and forums (repeatable)")
         ("no-snippets", "leave snippets out");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
@@ -158,7 +161,7 @@ int search_command(const Arguments& args) {
     request.facets = split_list(facets);
     request.collapse = vm.count("collapse") > 0;
 
-    Searcher searcher(dbs);
+    Searcher searcher(dbs, gazetteers);
     const bool colour = isatty(STDOUT_FILENO) == 1;
     auto answer = [&](const std::string& qid, const SearchRequest& one) {
         const SearchResult result = searcher.search(one);

@@ -19,16 +19,15 @@ measure() {  # name command...
     echo "$name failed:"; cat "$work/err"; return 1; }
   read -r seconds kb <"$work/time"
   local docs
-  docs=$(grep -oE '[0-9]+ documents in|indexed [0-9]+' "$work/out" | grep -oE '[0-9]+' | tail -1)
+  docs=$(grep -oE "[0-9]+ documents in|indexed [0-9]+" "$work/out" | grep -oE "[0-9]+" | tail -1 || true)
   awk -v n="$name" -v s="$seconds" -v kb="$kb" -v d="$docs" -v mb="$mb" 'BEGIN {
     printf "| %s | %d | %.1f s | %.0f docs/s | %.2f MB/s | %.0f MB |\n", n, d, s, d/s, mb/s, kb/1024 }'
 }
 
 echo "| indexer | documents | time | documents/s | MB/s | peak memory |"
 echo "|---|---|---|---|---|---|"
-measure "chancery --jobs 1" "$build/tools/chancery" index --quiet --jobs 1 --db "$work/j1" "${corpora[@]}"
-echo "indexed $(xapian-delve "$work/j1" | awk '/number of documents/ {print $5}')" >/dev/null
-measure "chancery --jobs 2" "$build/tools/chancery" index --quiet --jobs 2 --db "$work/j2" "${corpora[@]}"
+measure "chancery --jobs 1" "$build/tools/chancery" index --jobs 1 --db "$work/j1" "${corpora[@]}"
+measure "chancery --jobs 2" "$build/tools/chancery" index --jobs 2 --db "$work/j2" "${corpora[@]}"
 measure "xapian floor (1 thread)" "$build/bench/macro/xapian_floor" index "$work/floor" "${corpora[@]}"
 rm -rf "$work/j1" "$work/floor"
 

@@ -21,7 +21,11 @@ struct Document {
     std::string date;                  // release date, YYYY-MM-DD
     std::string url;
     std::vector<std::string> parties;  // canonical codes: "RU", "FR", "OSCE"...
-    std::string forum;                 // canonical forum code: "UN GA", "OSCE"...
+    std::string forum;                 // canonical forum code: "UNGA", "OSCE-PC", "BILATERAL"...
+    // Every state and organisation the text names, and every full date it
+    // mentions (YYYY-MM-DD): derived by the indexer, never read from input.
+    std::vector<std::string> mentioned;
+    std::vector<std::string> mentioned_dates;
     std::string group;                 // shared by language versions of one text
     // Keys of the input object that Chancery does not interpret, as a JSON
     // object text ("{}" or empty when there are none). Kept and returned as is.

@@ -20,6 +20,8 @@ struct IndexReport {
     std::size_t rejected = 0;  // not written; see rejections
     std::vector<Rejection> rejections;
     std::size_t committed_batches = 0;
+    // Lines of the gazetteers that were skipped, as "file:line: reason".
+    std::vector<std::string> warnings;
 };
 
 struct IndexOptions {
@@ -32,6 +34,9 @@ struct IndexOptions {
     std::function<void(const IndexReport&)> on_commit;
     // Called for each rejected document as it is rejected (error display).
     std::function<void(const Rejection&)> on_rejection;
+    // Gazetteer directories read after the bundled ones, adding or overriding
+    // names of parties and forums (the CLI's --gazetteer).
+    std::vector<std::string> gazetteer_dirs;
 };
 
 // Writes documents to a Xapian database, creating it if needed. Re-adding a
@@ -42,9 +47,10 @@ struct IndexOptions {
 // Not copyable (one writer per database); movable. Not thread-safe.
 class IndexWriter {
   public:
-    // Opens or creates the database at `path`.
-    // Throws DatabaseLockedError if another process is writing to it, and
-    // IndexError if it cannot be opened or created or is not a Chancery database.
+    // Opens or creates the database at `path` and loads the gazetteers.
+    // Throws DatabaseLockedError if another process is writing to it,
+    // IndexError if it cannot be opened or created or is not a Chancery database,
+    // and chancery::Error if a gazetteer directory cannot be read.
     explicit IndexWriter(const std::string& path, IndexOptions options = {});
     ~IndexWriter();
     IndexWriter(IndexWriter&&) noexcept;

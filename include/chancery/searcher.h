@@ -128,9 +128,13 @@ struct DatabaseStats {
 // Not thread-safe: use one Searcher per thread (opening one is cheap).
 class Searcher {
   public:
-    // Opens the databases at `paths` (directories or Xapian stub files).
-    // Throws IndexError if one is missing or is not a Chancery database.
-    explicit Searcher(const std::vector<std::string>& paths);
+    // Opens the databases at `paths` (directories or Xapian stub files) and the
+    // gazetteers (the bundled ones, then `gazetteer_dirs`), which read party and
+    // forum names in queries and label facets.
+    // Throws IndexError if a database is missing or is not a Chancery database,
+    // and chancery::Error if a gazetteer directory cannot be read.
+    explicit Searcher(const std::vector<std::string>& paths,
+                      const std::vector<std::string>& gazetteer_dirs = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;

@@ -6,6 +6,7 @@
 
 #include <sys/wait.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -165,7 +166,7 @@ TEST_F(CliTest, GetPrintsTheStoredDocumentWithDerivedFields) {
     const auto document = nlohmann::json::parse(run.out);
     EXPECT_EQ(document["id"], "mid-ru-0001");
     EXPECT_EQ(document["lang"], "ru");
-    EXPECT_EQ(document["forum"], "bilateral");
+    EXPECT_EQ(document["forum"], "BILATERAL");  // the input's "bilateral" as the gazetteer's code
     EXPECT_TRUE(document["body"].is_string());
 }
 
@@ -243,6 +244,26 @@ TEST_F(CliTest, DeletesByIdAndReportsStats) {
     EXPECT_NE(stats.out.find("dates       2021-03-23 .. 2024-12-20"), std::string::npos)
         << stats.out;
     EXPECT_NE(stats.out.find("with date   33 (100.0%)"), std::string::npos) << stats.out;
+}
+
+TEST_F(CliTest, ReadsPartyNamesThroughTheGazetteersAndTakesExtraOnes) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    CliRun by_code = chancery("search --db " + db() + " --format json party:FR");
+    CliRun by_name = chancery("search --db " + db() + " --format json party:Франция");
+    CliRun by_option = chancery("search --db " + db() + " --format json --party France");
+    ASSERT_EQ(by_code.status, 0) << by_code.err;
+    const auto expected = nlohmann::json::parse(by_code.out)["total"];
+    EXPECT_GT(expected.get<int>(), 0);
+    EXPECT_EQ(nlohmann::json::parse(by_name.out)["total"], expected);
+    EXPECT_EQ(nlohmann::json::parse(by_option.out)["total"], expected);
+    // A user's own gazetteer adds a name without recompiling.
+    const std::string extra = dir_ / "extra";
+    std::filesystem::create_directories(extra);
+    std::ofstream(extra + "/states.tsv") << "FR\tstate\t\tHexagone\t\t\n";
+    CliRun added = chancery("search --db " + db() + " --format json --gazetteer " +
+                            quote(extra) + " party:Hexagone");
+    ASSERT_EQ(added.status, 0) << added.err;
+    EXPECT_EQ(nlohmann::json::parse(added.out)["total"], expected);
 }
 
 TEST_F(CliTest, ScoresARunWithEval) {

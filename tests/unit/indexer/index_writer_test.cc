@@ -161,7 +161,9 @@ TEST(IndexWriterTest, DerivesTheLanguageWhenTheInputLacksIt) {
     const auto document = searcher.get("ru");
     ASSERT_TRUE(document);
     EXPECT_EQ(document->lang, "ru");
-    EXPECT_EQ(document->derived_fields, std::vector<std::string>{"lang"});
+    // The language, and what the text says of parties and forum.
+    EXPECT_EQ(document->derived_fields, (std::vector<std::string>{"lang", "parties", "forum"}));
+    EXPECT_EQ(document->parties, (std::vector<std::string>{"RU", "FR"}));
     const Xapian::Database xdb(db);
     EXPECT_TRUE(xdb.term_exists(schema::term(schema::kLangPrefix, "ru")));
 }
