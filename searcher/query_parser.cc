@@ -271,24 +271,21 @@ Xapian::Query date_query(const std::string& value, std::size_t position) {
 }
 
 // The boolean filter of field:value.
-// A party or forum as typed, as the gazetteer's code; without a gazetteer, or
-// for a name it does not know, the text in capitals (codes are capitals).
-std::string party_code(const Gazetteer* gazetteer, std::string_view text) {
-    if (gazetteer != nullptr) {
-        if (auto code = gazetteer->resolve_party(text)) return *code;
-    }
+// A party or forum as typed, as the gazetteer resolved it; for a name it does
+// not know (or without a gazetteer), the text in capitals, as codes are.
+std::string code_or_capitals(std::optional<std::string> resolved, std::string_view text) {
+    if (resolved) return std::move(*resolved);
     std::string code(text);
     for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return code;
 }
 
+std::string party_code(const Gazetteer* gazetteer, std::string_view text) {
+    return code_or_capitals(gazetteer ? gazetteer->resolve_party(text) : std::nullopt, text);
+}
+
 std::string forum_code(const Gazetteer* gazetteer, std::string_view text) {
-    if (gazetteer != nullptr) {
-        if (auto code = gazetteer->resolve_forum(text)) return *code;
-    }
-    std::string code(text);
-    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return code;
+    return code_or_capitals(gazetteer ? gazetteer->resolve_forum(text) : std::nullopt, text);
 }
 
 Xapian::Query field_filter(const Analyzer& analyzer, const Gazetteer* gazetteer,

@@ -1,5 +1,6 @@
 // `chancery delete`: remove documents by id.
 #include "tools/commands.h"
+#include "tools/options.h"
 
 #include <chancery/chancery.h>
 
@@ -21,13 +22,8 @@ int delete_command(const Arguments& args) {
         ("db", po::value(&db)->required(), "database directory")
         ("id", po::value(&ids), "id of a document to remove (repeatable)")
         ("ids", po::value(&ids_file), "file with one id per line");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    if (vm.count("help")) {
-        std::cout << visible;
-        return kOk;
-    }
-    po::notify(vm);
+    const auto vm = parse_arguments(args, visible);
+    if (!vm) return kOk;
     if (!ids_file.empty()) {
         std::ifstream in(ids_file);
         if (!in) throw po::error("cannot open --ids file " + ids_file);

@@ -1,5 +1,6 @@
 // `chancery eval`: score a TREC run against qrels, as trec_eval does.
 #include "tools/commands.h"
+#include "tools/options.h"
 
 #include <chancery/chancery.h>
 
@@ -20,17 +21,10 @@ int eval_command(const Arguments& args) {
         ("qrels", po::value(&qrels_path)->required(), "relevance judgments (TREC qrels)");
     po::options_description hidden;
     hidden.add_options()("run", po::value(&run_path)->required());
-    po::options_description all;
-    all.add(visible).add(hidden);
     po::positional_options_description positional;
     positional.add("run", 1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << visible;
-        return kOk;
-    }
-    po::notify(vm);
+    const auto vm = parse_arguments(args, visible, hidden, positional);
+    if (!vm) return kOk;
 
     const Measures measures = evaluate(read_qrels(qrels_path), read_run(run_path));
     auto line = [](const char* name, double value) {

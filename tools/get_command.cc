@@ -1,5 +1,6 @@
 // `chancery get`: print stored documents, with the fields Chancery derived.
 #include "tools/commands.h"
+#include "tools/options.h"
 
 #include <chancery/chancery.h>
 
@@ -19,17 +20,10 @@ int get_command(const Arguments& args) {
         ("db", po::value(&dbs)->required(), "database (repeat for shards)");
     po::options_description hidden;
     hidden.add_options()("id", po::value(&ids));
-    po::options_description all;
-    all.add(visible).add(hidden);
     po::positional_options_description positional;
     positional.add("id", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << visible;
-        return kOk;
-    }
-    po::notify(vm);
+    const auto vm = parse_arguments(args, visible, hidden, positional);
+    if (!vm) return kOk;
     if (ids.empty()) throw po::error("no document ids given");
 
     Searcher searcher(dbs);

@@ -1,6 +1,7 @@
 // `chancery group`: detect the language versions of one text among documents
 // that carry no group, and give each set a shared group.
 #include "tools/commands.h"
+#include "tools/options.h"
 
 #include <chancery/chancery.h>
 
@@ -24,13 +25,8 @@ int group_command(const Arguments& args) {
          "similarity needed to pair two documents (0..1)")
         ("min-shared", po::value(&options.min_shared)->default_value(options.min_shared),
          "names and numbers two short texts must share");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    if (vm.count("help")) {
-        std::cout << visible;
-        return kOk;
-    }
-    po::notify(vm);
+    const auto vm = parse_arguments(args, visible);
+    if (!vm) return kOk;
     const GroupDetectionReport report = detect_translation_groups(db, options);
     std::cout << "compared " << report.candidates << " documents without a group; formed "
               << report.groups << " groups of " << report.documents << " documents\n";

@@ -1,5 +1,6 @@
 // `chancery index`: read JSON Lines corpora and write them to a database.
 #include "tools/commands.h"
+#include "tools/options.h"
 
 #include <chancery/chancery.h>
 
@@ -96,21 +97,14 @@ int index_command(const Arguments& args) {
         ("quiet,q", "print only errors");
     po::options_description hidden;
     hidden.add_options()("file", po::value(&files));
-    po::options_description all;
-    all.add(visible).add(hidden);
     po::positional_options_description positional;
     positional.add("file", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << visible;
-        return kOk;
-    }
-    po::notify(vm);
+    const auto vm = parse_arguments(args, visible, hidden, positional);
+    if (!vm) return kOk;
     if (files.empty()) throw po::error("no input files (use - for standard input)");
-    const bool quiet = vm.count("quiet") > 0;
+    const bool quiet = vm->count("quiet") > 0;
 
-    if (vm.count("strict")) {
+    if (vm->count("strict")) {
         if (const auto rejection = first_rejection(files)) {
             print_rejection(*rejection);
             std::cerr << "chancery index: --strict: nothing indexed\n";

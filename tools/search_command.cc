@@ -1,5 +1,6 @@
 // `chancery search`: ranked results with snippets, as text for people or JSON for tools.
 #include "tools/commands.h"
+#include "tools/options.h"
 
 #include <chancery/chancery.h>
 
@@ -141,25 +142,18 @@ int search_command(const Arguments& args) {
         ("no-snippets", "leave snippets out");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
-    po::options_description all;
-    all.add(visible).add(hidden);
     po::positional_options_description positional;
     positional.add("query", -1);
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    if (vm.count("help")) {
-        std::cout << visible;
-        return kOk;
-    }
-    po::notify(vm);
+    const auto vm = parse_arguments(args, visible, hidden, positional);
+    if (!vm) return kOk;
     if (format != "text" && format != "json" && format != "trec") {
         throw po::error("--format must be text, json or trec, not '" + format + "'");
     }
     for (const auto& word : words) request.query.append(request.query.empty() ? "" : " ").append(word);
     request.sort = parse_sort(sort);
-    request.snippets = vm.count("no-snippets") == 0 && format != "trec";
+    request.snippets = vm->count("no-snippets") == 0 && format != "trec";
     request.facets = split_list(facets);
-    request.collapse = vm.count("collapse") > 0;
+    request.collapse = vm->count("collapse") > 0;
 
     Searcher searcher(dbs, gazetteers);
     const bool colour = isatty(STDOUT_FILENO) == 1;

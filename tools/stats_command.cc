@@ -1,5 +1,6 @@
 // `chancery stats`: what a database holds.
 #include "tools/commands.h"
+#include "tools/options.h"
 
 #include <chancery/chancery.h>
 
@@ -17,13 +18,8 @@ int stats_command(const Arguments& args) {
     visible.add_options()
         ("help,h", "show this help")
         ("db", po::value(&dbs)->required(), "database (repeat for shards)");
-    po::variables_map vm;
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    if (vm.count("help")) {
-        std::cout << visible;
-        return kOk;
-    }
-    po::notify(vm);
+    const auto vm = parse_arguments(args, visible);
+    if (!vm) return kOk;
 
     Searcher searcher(dbs);
     const DatabaseStats stats = searcher.stats();
