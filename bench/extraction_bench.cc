@@ -133,7 +133,7 @@ void BM_BuildDocument(benchmark::State& state) {
         state.SkipWithError(documents.error.c_str());
         return;
     }
-    chancery::DocumentBuilder builder;
+    chancery::DocumentBuilder builder(gazetteer());
     std::size_t next = 0;
     for (auto _ : state) {
         chancery::Document document = documents.documents[next];
