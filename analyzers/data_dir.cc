@@ -26,4 +26,6 @@ std::filesystem::path default_data_dir() {
 
 std::filesystem::path default_gazetteer_dir() { return default_data_dir() / "gazetteers"; }
 
+std::filesystem::path default_glossary_dir() { return default_data_dir() / "glossary"; }
+
 }  // namespace chancery

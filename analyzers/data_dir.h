@@ -1,4 +1,4 @@
-// Where Chancery finds its data files (gazetteers) when the caller names no directory.
+// Where Chancery finds its data files (gazetteers, glossary) when the caller names no directory.
 #pragma once
 
 #include <filesystem>
@@ -15,5 +15,8 @@ namespace chancery {
 
 // default_data_dir() / "gazetteers".
 [[nodiscard]] std::filesystem::path default_gazetteer_dir();
+
+// default_data_dir() / "glossary": the diplomatic glossary of cross-lingual search.
+[[nodiscard]] std::filesystem::path default_glossary_dir();
 
 }  // namespace chancery

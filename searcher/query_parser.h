@@ -6,6 +6,8 @@
 #include "analyzers/gazetteer.h"
 #include "searcher/query_expansion.h"
 
+#include <chancery/searcher.h>
+
 #include <xapian.h>
 
 #include <string>
@@ -26,14 +28,8 @@ struct ParsedQuery {
     // True when the query has words or phrases (not only filters).
     bool has_text = false;
 
-    // What a QueryExpander added: the word typed, the term or phrase added, and
-    // where it came from ("mueller", "glossary", "transliteration"...).
-    struct Expansion {
-        std::string word;
-        std::string added;
-        std::string source;
-    };
-    std::vector<Expansion> expansions;
+    // What a QueryExpander added.
+    std::vector<QueryExpansion> expansions;
 };
 
 // Parses queries. Holds a reference to an Analyzer: not thread-safe.

@@ -56,11 +56,16 @@ std::string to_json(const SearchResult& result, const std::string& qid) {
         }
         facets[name] = std::move(list);
     }
+    json expansions = json::array();
+    for (const QueryExpansion& e : result.expansions) {
+        expansions.push_back({{"word", e.word}, {"added", e.added}, {"source", e.source}});
+    }
     json object = json::object();
     if (!qid.empty()) object["qid"] = qid;
     const json fields = {{"query", result.query},   {"total", result.total},
                          {"total_exact", result.total_exact}, {"offset", result.offset},
-                         {"hits", hits},             {"facets", facets}};
+                         {"hits", hits},             {"facets", facets},
+                         {"expansions", expansions}};
     object.update(fields);
     return object.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -7,6 +7,7 @@
 #include "analyzers/analyzer.h"
 #include "indexer/database.h"
 #include "indexer/schema.h"
+#include "searcher/cross_lingual.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippets.h"
 
@@ -104,6 +105,26 @@ struct Searcher::Internal {
     Analyzer analyzer;
     std::unique_ptr<Gazetteer> gazetteer;
     std::unique_ptr<QueryParser> parser;
+    // Made on the first cross-lingual query: the expander is shared by the
+    // process and loaded once (see bench/RESULTS.md for its cost).
+    std::shared_ptr<const CrossLingualExpander> expander;
+    std::unique_ptr<QueryParser> cross_lingual_parser;
+
+    QueryParser& parser_for(const SearchRequest& request) {
+        if (!request.cross_lingual) return *parser;
+        if (cross_lingual_parser == nullptr) {
+            try {
+                expander = shared_cross_lingual_expander();
+            } catch (const Error& e) {
+                throw Error(std::string("cross-lingual search: ") + e.what() +
+                            " (install Debian's mueller7-dict, or search without it: "
+                            "--no-cross-lingual)");
+            }
+            cross_lingual_parser =
+                std::make_unique<QueryParser>(analyzer, expander.get(), gazetteer.get());
+        }
+        return *cross_lingual_parser;
+    }
 
     // The other documents of a hit's translation group.
     std::vector<Translation> translations_of(const Hit& hit) const {
@@ -184,6 +205,7 @@ struct Searcher::Internal {
 
         SearchResult result;
         result.query = request.query;
+        result.expansions = parsed.expansions;
         result.offset = request.offset;
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -234,7 +256,7 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResult Searcher::search(const SearchRequest& request) {
     ParsedQuery parsed;
     if (!request.query.empty() || !has_filters(request.filters)) {
-        parsed = internal_->parser->parse(request.query);
+        parsed = internal_->parser_for(request).parse(request.query);
     }
     const Xapian::Query query = internal_->filtered_query(request, &parsed);
     for (const std::string& facet : request.facets) (void)facet_slots(facet);

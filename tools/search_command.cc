@@ -81,6 +81,18 @@ void print_facets(const SearchResult& result) {
 void print_text(const SearchResult& result, bool colour) {
     std::cout << result.total << (result.total_exact ? "" : " (estimated)") << " matches for "
               << result.query << "\n";
+    if (!result.expansions.empty()) {
+        // One line per word typed: what it also searched, and from where.
+        std::string word;
+        for (const QueryExpansion& e : result.expansions) {
+            if (e.word != word) {
+                std::cout << (word.empty() ? "" : "\n") << "  " << e.word << " also searched:";
+                word = e.word;
+            }
+            std::cout << " " << e.added << " (" << e.source << ")";
+        }
+        std::cout << "\n";
+    }
     for (const Hit& hit : result.hits) {
         std::cout << "\n" << hit.rank << ". " << hit.title << "\n   "
                   << (hit.date.empty() ? "----------" : hit.date) << "  " << hit.lang << "  "
@@ -139,6 +151,8 @@ int search_command(const Arguments& args) {
         ("collapse", "one hit per translation group, other languages listed")
         ("gazetteer", po::value(&gazetteers),
          "directory of gazetteer files adding or overriding parties and forums (repeatable)")
+        ("no-cross-lingual", "search the words as typed only, without their translations")
+        ("cross-lingual", "also search English words' Russian translations and the reverse (default)")
         ("no-snippets", "leave snippets out");
     po::options_description hidden;
     hidden.add_options()("query", po::value(&words));
@@ -154,6 +168,10 @@ int search_command(const Arguments& args) {
     request.snippets = vm->count("no-snippets") == 0 && format != "trec";
     request.facets = split_list(facets);
     request.collapse = vm->count("collapse") > 0;
+    if (vm->count("cross-lingual") > 0 && vm->count("no-cross-lingual") > 0) {
+        throw po::error("give --cross-lingual or --no-cross-lingual, not both");
+    }
+    request.cross_lingual = vm->count("no-cross-lingual") == 0;
 
     Searcher searcher(dbs, gazetteers);
     const bool colour = isatty(STDOUT_FILENO) == 1;

@@ -59,6 +59,10 @@ struct SearchRequest {
     // One hit per translation group (language versions of one text), the best
     // ranked; the others are listed in Hit::translations.
     bool collapse = false;
+    // English words also search their Russian translations and Russian words
+    // their English ones (Mueller's dictionary, the glossary, transliteration
+    // of names), weighted below the words typed; see docs/QUERY.md.
+    bool cross_lingual = true;
 };
 
 // A highlighted range of a snippet: [begin, end) in bytes of Snippet::text.
@@ -94,6 +98,16 @@ struct Hit {
     Snippet snippet;
 };
 
+// What cross-lingual search added to a query, and from where: "mueller"
+// (English -> Russian), "mueller-inverted" (Russian -> English), "glossary",
+// "transliteration" (a name in the other script) or "cognate" (a borrowed
+// word's stem in the other script).
+struct QueryExpansion {
+    std::string word;   // the word or expression typed, normalised
+    std::string added;  // the alternative searched, as its source writes it
+    std::string source;
+};
+
 struct FacetCount {
     std::string value;
     std::string label;
@@ -108,6 +122,7 @@ struct SearchResult {
     std::size_t offset = 0;
     std::vector<Hit> hits;
     std::map<std::string, std::vector<FacetCount>> facets;
+    std::vector<QueryExpansion> expansions;  // with SearchRequest::cross_lingual
 };
 
 // What a database holds (`chancery stats`).
@@ -142,7 +157,9 @@ class Searcher {
     Searcher& operator=(const Searcher&) = delete;
 
     // Runs a search. Throws QueryError if the query or a filter cannot be
-    // parsed or names an unknown facet, and IndexError if the databases cannot be read.
+    // parsed or names an unknown facet, IndexError if the databases cannot be
+    // read, and chancery::Error if cross-lingual search cannot read its
+    // dictionary or glossary (loaded on the first cross-lingual query).
     [[nodiscard]] SearchResult search(const SearchRequest& request);
 
     // The stored document with this id, or nullopt. Throws IndexError.
@@ -161,7 +178,7 @@ class Searcher {
 // The result as one JSON object:
 // {"query", "total", "total_exact", "offset", "hits": [{"rank", "id", "score",
 //  "date", "lang", "title", "parties", "forum", "url", "snippet", "highlights"}],
-//  "facets": {}}. Highlight offsets are in Unicode code points of "snippet".
+//  "facets": {}, "expansions": [{"word", "added", "source"}]}. Highlight offsets are in Unicode code points of "snippet".
 // With a non-empty `qid` the object starts with "qid" (one line per query of a batch).
 [[nodiscard]] std::string to_json(const SearchResult& result, const std::string& qid = {});
 

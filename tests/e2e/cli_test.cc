@@ -6,6 +6,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -134,9 +135,39 @@ TEST_F(CliTest, PrintsSearchResultsAsJson) {
     }
 }
 
+TEST_F(CliTest, AnEnglishQueryFindsTheRussianReleaseAndSaysWhy) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    // mid-ru-0005 exists in Russian only: "О российско-китайских переговорах
+    // министров иностранных дел".
+    const std::string query = quote("Russian-Chinese talks of foreign ministers");
+    CliRun on = chancery("search --db " + db() + " --format json --limit 36 " + query);
+    ASSERT_EQ(on.status, 0) << on.err;
+    const auto result = nlohmann::json::parse(on.out);
+    std::vector<std::string> ids;
+    for (const auto& hit : result["hits"]) ids.push_back(hit["id"]);
+    EXPECT_NE(std::find(ids.begin(), ids.end(), "mid-ru-0005"), ids.end()) << on.out;
+    ASSERT_FALSE(result["expansions"].empty());
+    for (const auto& expansion : result["expansions"]) {
+        for (const char* key : {"word", "added", "source"}) {
+            EXPECT_TRUE(expansion[key].is_string()) << expansion;
+        }
+    }
+
+    CliRun off = chancery("search --db " + db() + " --format json --limit 36 --no-cross-lingual " +
+                          query);
+    ASSERT_EQ(off.status, 0) << off.err;
+    const auto plain = nlohmann::json::parse(off.out);
+    EXPECT_TRUE(plain["expansions"].empty());
+    for (const auto& hit : plain["hits"]) EXPECT_NE(hit["lang"], "ru") << hit["id"];
+
+    CliRun text = chancery("search --db " + db() + " --limit 1 " + query);
+    ASSERT_EQ(text.status, 0) << text.err;
+    EXPECT_NE(text.out.find("also searched:"), std::string::npos) << text.out;
+}
+
 TEST_F(CliTest, MarksHighlightsInPlainText) {
     ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
-    CliRun run = chancery("search --db " + db() + " --limit 1 актер");
+    CliRun run = chancery("search --db " + db() + " --limit 1 --no-cross-lingual актер");
     ASSERT_EQ(run.status, 0) << run.err;
     EXPECT_NE(run.out.find("1 matches for актер"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("[актёр]"), std::string::npos) << run.out;
@@ -174,8 +205,8 @@ TEST_F(CliTest, RunsAQueryFileAsTrecAndAsJsonLines) {
     ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
     const std::string queries = dir_ / "queries.tsv";
     std::ofstream(queries) << "q1\tактер\nq2\t(broken\nbad line without tab\nq3\tBRICS summit\n";
-    CliRun trec = chancery("search --db " + db() + " --format trec --limit 2 --queries " +
-                           quote(queries));
+    CliRun trec = chancery("search --db " + db() +
+                           " --format trec --limit 2 --no-cross-lingual --queries " + quote(queries));
     EXPECT_EQ(trec.status, 1);  // the broken query and the line without a tab
     EXPECT_NE(trec.err.find(":2: query error at character 1"), std::string::npos) << trec.err;
     EXPECT_NE(trec.err.find(":3: expected qid<TAB>query"), std::string::npos) << trec.err;

@@ -28,13 +28,16 @@ class SampleSearchTest : public ::testing::Test {
     }
     static void TearDownTestSuite() { dir_.reset(); }
 
+    // Words as typed: these tests are about one language's analysis; the
+    // cross-lingual ones say so.
     static SearchResult search(const std::string& query, std::size_t limit = 50,
-                               std::size_t offset = 0) {
+                               std::size_t offset = 0, bool cross_lingual = false) {
         Searcher searcher({*dir_ / "db"});
         SearchRequest request;
         request.query = query;
         request.limit = limit;
         request.offset = offset;
+        request.cross_lingual = cross_lingual;
         return searcher.search(request);
     }
 
@@ -183,6 +186,35 @@ TEST_F(SampleSearchTest, HighlightsEveryMatchedFormInTheSnippet) {
         }
     }
     EXPECT_FALSE(highlighted(result.hits.front()).empty());
+}
+
+TEST_F(SampleSearchTest, CrossLingualSearchIsTheDefaultAndHighlightsTheTranslation) {
+    EXPECT_TRUE(SearchRequest().cross_lingual);
+    // mid-ru-0005 is in Russian only; the English query finds it through the
+    // dictionary and the glossary, and its snippet shows the Russian words.
+    const std::string query = "Russian-Chinese talks of foreign ministers";
+    const SearchResult plain = search(query);
+    EXPECT_TRUE(plain.expansions.empty());
+    for (const Hit& hit : plain.hits) EXPECT_EQ(hit.lang, "en") << hit.id;
+
+    const SearchResult crossed = search(query, 50, 0, true);
+    ASSERT_FALSE(crossed.expansions.empty());
+    const auto hit = std::find_if(crossed.hits.begin(), crossed.hits.end(),
+                                  [](const Hit& h) { return h.id == "mid-ru-0005"; });
+    ASSERT_NE(hit, crossed.hits.end());
+    const auto words = highlighted(*hit);
+    EXPECT_TRUE(std::any_of(words.begin(), words.end(), [](const std::string& word) {
+        return word.rfind("переговор", 0) == 0 || word.rfind("министр", 0) == 0;
+    })) << hit->snippet.text;
+    // Each alternative says where it came from.
+    for (const QueryExpansion& e : crossed.expansions) {
+        EXPECT_FALSE(e.word.empty());
+        EXPECT_FALSE(e.added.empty());
+        EXPECT_TRUE(e.source == "mueller" || e.source == "mueller-inverted" ||
+                    e.source == "glossary" || e.source == "transliteration" ||
+                    e.source == "cognate")
+            << e.source;
+    }
 }
 
 }  // namespace
