@@ -1,8 +1,9 @@
 // Search latency through the Chancery library: each query of a qid<TAB>query
 // file answered `reps` times (after one warm-up), top 10 with snippets and
-// facets, as a user's search would be. Prints p50/p95/p99 over all timings.
+// facets, as a user's search would be, cross-lingual search on unless
+// --no-cross-lingual. Prints p50/p95/p99 over all timings.
 //
-//   chancery_latency QUERIES.tsv REPS DB...
+//   chancery_latency [--no-cross-lingual] QUERIES.tsv REPS DB...
 #include <chancery/chancery.h>
 
 #include <algorithm>
@@ -12,8 +13,13 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
+    const bool cross_lingual = !(argc > 1 && std::string(argv[1]) == "--no-cross-lingual");
+    if (!cross_lingual) {
+        --argc;
+        ++argv;
+    }
     if (argc < 4) {
-        std::cerr << "usage: chancery_latency QUERIES.tsv REPS DB...\n";
+        std::cerr << "usage: chancery_latency [--no-cross-lingual] QUERIES.tsv REPS DB...\n";
         return 2;
     }
     std::vector<std::pair<std::string, std::string>> queries;
@@ -31,6 +37,7 @@ int main(int argc, char** argv) {
         request.query = text;
         request.limit = 10;
         request.facets = {"party", "forum", "lang", "year"};
+        request.cross_lingual = cross_lingual;
         for (int rep = -1; rep < reps; ++rep) {
             const auto start = std::chrono::steady_clock::now();
             try {

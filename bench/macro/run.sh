@@ -5,12 +5,15 @@
 #  2. query latency with bench/queries.tsv: chancery (top 10, snippets, four
 #     exact facets), the floor (top 10, MSet::snippet, one exact
 #     ValueCountMatchSpy) and PostgreSQL (ts_rank_cd, ts_headline, a lang facet).
-#   bench/macro/run.sh BUILD_DIR [REPS]   (BUILD_DIR built with -DCHANCERY_BUILD_BENCHMARKS=ON)
+#   bench/macro/run.sh BUILD_DIR [REPS [KEEP_DIR]]
+# (BUILD_DIR built with -DCHANCERY_BUILD_BENCHMARKS=ON; KEEP_DIR, when given,
+# receives the chancery database for further measurements.)
 # PostgreSQL needs Debian's postgresql and python3-psycopg2; skipped when absent.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build-bench}
 reps=${2:-3}
+keep=${3:-}
 shared=$(realpath "${CHANCERY_SHARED_DIR:-../shared}")
 queries=bench/queries.tsv
 work=$(mktemp -d)
@@ -60,11 +63,16 @@ echo "Latency: $(grep -c . "$queries") queries x $reps repetitions after one war
 echo "| engine | p50 | p95 | p99 |"
 echo "|---|---|---|---|"
 "$build/bench/macro/chancery_latency" "$queries" "$reps" "$work/chancery" | tail -1 |
-  awk '{printf "| chancery (snippets, 4 exact facets) | %s ms | %s ms | %s ms |\n", $2, $5, $8}'
+  awk '{printf "| chancery (snippets, 4 exact facets, cross-lingual) | %s ms | %s ms | %s ms |\n", $2, $5, $8}'
+"$build/bench/macro/chancery_latency" --no-cross-lingual "$queries" "$reps" "$work/chancery" | tail -1 |
+  awk '{printf "| chancery, --no-cross-lingual | %s ms | %s ms | %s ms |\n", $2, $5, $8}'
 "$build/bench/macro/xapian_floor" search "$work/floor" "$queries" "$reps" |
   awk '{printf "| xapian floor (snippet, 1 exact facet) | %s ms | %s ms | %s ms |\n", $2, $5, $8}'
 if have_pg; then
   cp "$queries" "$work/queries.tsv" && chmod 644 "$work/queries.tsv"
   su postgres -c "/usr/bin/python3 $shared/peers/pg_fts.py search 'dbname=postgres' $work/queries.tsv $reps" |
     tail -1 | awk '{printf "| PostgreSQL FTS (ts_headline, 1 facet) | %s ms | %s ms | %s ms |\n", $5, $7, $9}'
+fi
+if [[ -n $keep ]]; then
+  rm -rf "$keep" && mv "$work/chancery" "$keep"
 fi
