@@ -109,13 +109,15 @@ Xapian::Document DocumentBuilder::build(Document& document) {
         xdoc.add_value(schema::kYearSlot, document.date.substr(0, 4));
         xdoc.add_value(schema::kMonthSlot, document.date.substr(0, 7));
     }
-    Xapian::valueno party_slot = schema::kFirstPartySlot;
-    for (const std::string& party : document.parties) {
+    std::vector<std::string> parties = document.parties;
+    std::sort(parties.begin(), parties.end());
+    parties.erase(std::unique(parties.begin(), parties.end()), parties.end());
+    std::string party_set;
+    for (const std::string& party : parties) {
         xdoc.add_boolean_term(schema::term(schema::kPartyPrefix, party));
-        if (party_slot < schema::kFirstPartySlot + schema::kMaxParties) {
-            xdoc.add_value(party_slot++, party);
-        }
+        party_set.append(party_set.empty() ? "" : std::string(1, schema::kPartySeparator)).append(party);
     }
+    if (!party_set.empty()) xdoc.add_value(schema::kPartiesSlot, party_set);
     for (const std::string& entity : document.mentioned) {
         xdoc.add_boolean_term(schema::term(schema::kMentionedPrefix, entity));
     }

@@ -11,7 +11,7 @@ namespace chancery::schema {
 
 // Metadata key whose presence marks a Chancery database, and its value.
 inline constexpr std::string_view kSchemaKey = "chancery:schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // ---- Term prefixes (Xapian convention: capital letters) ----
 inline constexpr std::string_view kIdPrefix = "Q";        // Q<id>: unique id term
@@ -40,10 +40,13 @@ inline constexpr Xapian::valueno kGroupSlot = 6;  // group, for collapsing trans
 // undated last, then by id. One slot, because Xapian's remote backend sorts by a
 // value but not by a KeyMaker (see tie_break_key).
 inline constexpr Xapian::valueno kTieBreakSlot = 7;
-// Parties are many per document: one slot each, from kFirstPartySlot on, so that
-// plain ValueCountMatchSpys (which remote shard servers know) count them exactly.
-inline constexpr Xapian::valueno kFirstPartySlot = 10;
-inline constexpr Xapian::valueno kMaxParties = 16;
+// A document's parties as one value: their codes sorted and joined by
+// kPartySeparator ("FR\x1fRU"). One plain ValueCountMatchSpy (which remote
+// shard servers know) counts each combination over the match set, and the
+// searcher splits the combinations: a document with RU and FR counts once under
+// each, exactly, at the cost of one value per match.
+inline constexpr Xapian::valueno kPartiesSlot = 8;
+inline constexpr char kPartySeparator = '\x1f';
 
 // ---- Positions and weights ----
 // The title is indexed into the text field too, each word counting this many

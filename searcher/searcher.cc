@@ -27,15 +27,9 @@ constexpr Xapian::doccount kExactTotalUpTo = 1000;
 // Reopen-and-retry attempts when a writer changes the database under a search.
 constexpr int kAttempts = 3;
 
-// The value slots a facet counts: parties take one slot each.
+// The value slots a facet counts (one each; parties count their combinations).
 std::vector<Xapian::valueno> facet_slots(const std::string& facet) {
-    if (facet == "party") {
-        std::vector<Xapian::valueno> slots;
-        for (Xapian::valueno i = 0; i < schema::kMaxParties; ++i) {
-            slots.push_back(schema::kFirstPartySlot + i);
-        }
-        return slots;
-    }
+    if (facet == "party") return {schema::kPartiesSlot};
     if (facet == "forum") return {schema::kForumSlot};
     if (facet == "lang") return {schema::kLangSlot};
     if (facet == "year") return {schema::kYearSlot};
@@ -66,7 +60,17 @@ std::vector<FacetCount> facet_counts(const Gazetteer& gazetteer, const std::stri
     std::map<std::string, std::size_t> totals;
     for (const auto& spy : spies) {
         for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-            totals[*it] += it.get_termfreq();
+            const std::string value = *it;
+            if (facet != "party") {
+                totals[value] += it.get_termfreq();
+                continue;
+            }
+            // A combination of parties: each of them counts its documents.
+            for (std::size_t start = 0; start <= value.size();) {
+                const std::size_t end = std::min(value.find(schema::kPartySeparator, start), value.size());
+                if (end > start) totals[value.substr(start, end - start)] += it.get_termfreq();
+                start = end + 1;
+            }
         }
     }
     std::vector<FacetCount> counts;
@@ -300,7 +304,7 @@ DatabaseStats Searcher::stats() {
         stats.first_date = iso(db.get_value_lower_bound(schema::kDateSlot));
         stats.last_date = iso(db.get_value_upper_bound(schema::kDateSlot));
         stats.with_date = db.get_value_freq(schema::kDateSlot);
-        stats.with_parties = db.get_value_freq(schema::kFirstPartySlot);
+        stats.with_parties = db.get_value_freq(schema::kPartiesSlot);
         stats.with_forum = db.get_value_freq(schema::kForumSlot);
         for (const std::string& path : internal_->paths) {
             std::error_code error;
