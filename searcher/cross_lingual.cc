@@ -446,10 +446,9 @@ Xapian::Query rendering_query(const Rendering& rendering) {
 // The alternatives of one word or expression as one query: the renderings of
 // each weight in an OP_SYNONYM (to BM25 they are one word with several
 // spellings), scaled by the weight, and the weights OR-ed. OP_MAX would let
-// only the best sense count, but Xapian 1.4.22 crashes on an OR of two OP_MAX
-// queries when the match stops early (see bench/RESULTS.md); the 1/rank
-// weights and the cap on alternatives keep a word of many senses from
-// counting many times over.
+// only the best sense count, but when it was tried Xapian 1.4.22 crashed on an
+// OR of two OP_MAX queries whose match stopped early; the 1/rank weights and
+// the cap on alternatives keep a word of many senses from counting many times over.
 Xapian::Query alternatives_query(const std::vector<Alternative>& alternatives) {
     // Each term once: transliterations and dictionary words can coincide. A
     // word has a few dozen terms at most, so a list beats a hash set.

@@ -21,7 +21,7 @@ for size in 100k 1m; do
     "$build/tools/chancery" index --quiet --db "$work/db-$size" "$work/synthetic-$size.jsonl"
   read -r seconds kb <"$work/time"
   docs=$(wc -l <"$work/synthetic-$size.jsonl")
-  latency=$("$build/bench/macro/chancery_latency" bench/queries.tsv 3 "$work/db-$size" | tail -1)
+  latency=$("$build/bench/macro/chancery_latency" bench/queries.tsv 3 "$work/db-$size" 2>/dev/null | tail -1)
   p50=$(awk '{print $2}' <<<"$latency"); p95=$(awk '{print $5}' <<<"$latency"); p99=$(awk '{print $8}' <<<"$latency")
   awk -v d="$docs" -v s="$seconds" -v kb="$kb" -v a="$p50" -v b="$p95" -v c="$p99" 'BEGIN {
     printf "| %d | %.0f s | %.0f | %.0f MB | %s ms | %s ms | %s ms |\n", d, s, s * 1e6 / d, kb / 1024, a, b, c }'
