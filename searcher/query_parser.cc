@@ -413,6 +413,9 @@ class Parser {
                 must_not.push_back(item.query);
             } else if (sign == '+') {
                 must.push_back(item.query);
+                if (item.stopword && item.word && !negated) {
+                    out_.highlight_terms.insert(item.word->form);
+                }
             } else if (item.stopword) {
                 stopwords.push_back(item.query);
                 if (item.word) words.push_back({*item.word, -1});
@@ -427,8 +430,16 @@ class Parser {
         if (expander_ != nullptr && !negated && !should.empty()) {
             expander_->expand(analyzer_, words, should, out_);
         }
-        // Stopwords count only when the query has nothing else ("the who").
-        if (should.empty() && must.empty()) should = stopwords;
+        // Stopwords count only when the query has nothing else ("the who"), and
+        // only then are they highlighted.
+        if (should.empty() && must.empty()) {
+            should = stopwords;
+            if (!negated) {
+                for (const QueryWord& word : words) {
+                    if (word.item < 0) out_.highlight_terms.insert(word.token.form);
+                }
+            }
+        }
 
         Xapian::Query text;
         if (!must.empty() && !should.empty()) {
@@ -520,8 +531,8 @@ class Parser {
         const std::vector<std::string> stems = analyzer_.query_stems(token);
         const std::string z = std::string(schema::kStemPrefix) + prefix;
         if (stems.empty()) {
+            // Highlighted by the caller if the query keeps it.
             stopword = true;
-            if (positive) out_.highlight_terms.insert(token.form);
             return Xapian::Query(prefix + token.form);
         }
         std::vector<std::string> terms;

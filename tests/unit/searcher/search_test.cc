@@ -188,6 +188,21 @@ TEST_F(SampleSearchTest, HighlightsEveryMatchedFormInTheSnippet) {
     EXPECT_FALSE(highlighted(result.hits.front()).empty());
 }
 
+TEST_F(SampleSearchTest, HighlightsStopwordsOnlyWhereTheyMatch) {
+    // "on" is a stopword: it does not match, so it is not highlighted...
+    const SearchResult words = search("consultations on information security");
+    ASSERT_FALSE(words.hits.empty());
+    for (const Hit& hit : words.hits) {
+        for (const auto& word : highlighted(hit)) EXPECT_NE(word, "on") << hit.id;
+    }
+    // ...but inside a phrase it does.
+    const SearchResult phrase = search("\"consultations on international\"");
+    ASSERT_FALSE(phrase.hits.empty());
+    const auto marked = highlighted(phrase.hits.front());
+    EXPECT_NE(std::find(marked.begin(), marked.end(), "on"), marked.end())
+        << phrase.hits.front().snippet.text;
+}
+
 TEST_F(SampleSearchTest, CrossLingualSearchIsTheDefaultAndHighlightsTheTranslation) {
     EXPECT_TRUE(SearchRequest().cross_lingual);
     // mid-ru-0005 is in Russian only; the English query finds it through the
