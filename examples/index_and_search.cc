@@ -47,12 +47,18 @@ int main(int argc, char** argv) {
         int missing = 0;
         for (const auto& [query, expected] :
              {std::pair<std::string, std::string>{"консультация ОБСЕ", "example-ru-1"},
-              {"OSCE statement", "example-en-1"}}) {
+              {"OSCE statement", "example-en-1"},
+              // English words find the Russian release: cross-lingual search is on by default.
+              {"BRICS summit in Kazan", "example-ru-2"}}) {
             chancery::SearchRequest request;
             request.query = query;
             request.limit = 3;
             const chancery::SearchResult result = searcher.search(request);
             std::cout << query << ": " << result.total << " matches\n";
+            for (const auto& expansion : result.expansions) {
+                std::cout << "  (" << expansion.word << " -> " << expansion.added << ", "
+                          << expansion.source << ")\n";
+            }
             for (const auto& hit : result.hits) {
                 std::cout << "  " << hit.rank << ". " << hit.id << " [" << hit.lang << "] "
                           << hit.title << "\n     " << hit.snippet.text << "\n";
