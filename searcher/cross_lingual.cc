@@ -557,7 +557,8 @@ struct CrossLingualExpander::Internal {
 
     void load_glossary(const TermMaker& maker, const std::vector<std::string>& directories) {
         for (const std::string& directory : directories) {
-            for (const GlossaryEntry& entry : read_glossary_directory(directory)) {
+            for (const GlossaryEntry& entry :
+                 read_glossary_directory(directory, statistics.skipped_lines)) {
                 const auto index = static_cast<std::uint32_t>(expressions.size());
                 Expression& expression = expressions.emplace_back();
                 expression.source = kGlossary;

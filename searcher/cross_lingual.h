@@ -59,6 +59,7 @@ struct CrossLingualStatistics {
     std::size_t headwords = 0;  // English headwords of the dictionary
     std::size_t glossary_entries = 0;
     std::vector<std::string> glossary_directories;  // as read
+    std::vector<std::string> skipped_lines;  // malformed glossary lines, "file:line: reason"
     std::chrono::milliseconds load_time{0};         // the constructor's
 };
 
@@ -72,8 +73,9 @@ struct CrossLingualStatistics {
 class CrossLingualExpander final : public QueryExpander {
   public:
     // Reads the dictionary and the glossary. Throws chancery::Error if the
-    // dictionary or a glossary directory cannot be read, a glossary line is
-    // malformed (naming file:line), or ICU cannot build a transliterator.
+    // dictionary or a glossary directory cannot be read, or ICU cannot build a
+    // transliterator. A malformed glossary line is skipped and listed in
+    // statistics().skipped_lines.
     explicit CrossLingualExpander(const CrossLingualOptions& options = {});
     ~CrossLingualExpander() override;
     CrossLingualExpander(const CrossLingualExpander&) = delete;

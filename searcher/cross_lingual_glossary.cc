@@ -33,7 +33,8 @@ std::vector<std::string> variants(std::string_view field) {
 
 }  // namespace
 
-std::vector<GlossaryEntry> parse_glossary(std::istream& in, const std::string& name) {
+std::vector<GlossaryEntry> parse_glossary(std::istream& in, const std::string& name,
+                                          std::vector<std::string>& skipped) {
     std::vector<GlossaryEntry> entries;
     std::size_t line_number = 0;
     for (std::string line; std::getline(in, line);) {
@@ -46,7 +47,8 @@ std::vector<GlossaryEntry> parse_glossary(std::istream& in, const std::string& n
             first_tab == std::string::npos ? first_tab : line.find('\t', first_tab + 1);
         if (second_tab == std::string::npos ||
             line.find('\t', second_tab + 1) != std::string::npos) {
-            throw Error(where + ": a glossary line is kind<TAB>English<TAB>Russian (three fields)");
+            skipped.push_back(where + ": a glossary line is kind<TAB>English<TAB>Russian (three fields)");
+            continue;
         }
         GlossaryEntry entry;
         entry.kind = trimmed(std::string_view(line).substr(0, first_tab));
@@ -55,7 +57,8 @@ std::vector<GlossaryEntry> parse_glossary(std::istream& in, const std::string& n
         entry.russian = variants(std::string_view(line).substr(second_tab + 1));
         entry.where = where;
         if (entry.kind.empty() || entry.english.empty() || entry.russian.empty()) {
-            throw Error(where + ": a glossary line needs a kind, an English and a Russian name");
+            skipped.push_back(where + ": a glossary line needs a kind, an English and a Russian name");
+            continue;
         }
         entries.push_back(std::move(entry));
     }
@@ -63,7 +66,8 @@ std::vector<GlossaryEntry> parse_glossary(std::istream& in, const std::string& n
     return entries;
 }
 
-std::vector<GlossaryEntry> read_glossary_directory(const std::string& directory) {
+std::vector<GlossaryEntry> read_glossary_directory(const std::string& directory,
+                                                   std::vector<std::string>& skipped) {
     std::error_code error;
     std::vector<std::filesystem::path> files;
     for (const auto& item : std::filesystem::directory_iterator(directory, error)) {
@@ -77,7 +81,7 @@ std::vector<GlossaryEntry> read_glossary_directory(const std::string& directory)
     for (const auto& file : files) {
         std::ifstream in(file);
         if (!in) throw Error("cannot open glossary " + file.string());
-        std::vector<GlossaryEntry> read = parse_glossary(in, file.string());
+        std::vector<GlossaryEntry> read = parse_glossary(in, file.string(), skipped);
         entries.insert(entries.end(), std::make_move_iterator(read.begin()),
                        std::make_move_iterator(read.end()));
     }

@@ -18,13 +18,16 @@ struct GlossaryEntry {
 };
 
 // Parses glossary lines: "kind<TAB>English | variants<TAB>Russian | variants";
-// blank lines and lines starting with '#' are skipped. `name` is used in
-// messages. Throws chancery::Error naming name:line for a malformed line.
-[[nodiscard]] std::vector<GlossaryEntry> parse_glossary(std::istream& in, const std::string& name);
+// blank lines and lines starting with '#' are skipped. A malformed line (not
+// three fields, or an empty one) is skipped too and described in `skipped` as
+// "name:line: reason"; the other lines are read. `name` is used in messages.
+[[nodiscard]] std::vector<GlossaryEntry> parse_glossary(std::istream& in, const std::string& name,
+                                                        std::vector<std::string>& skipped);
 
 // Reads every *.tsv file of `directory`, in file-name order (so a user's file
-// sorting after the shipped ones adds to them). Throws chancery::Error if the
-// directory or a file cannot be read, or a line is malformed.
-[[nodiscard]] std::vector<GlossaryEntry> read_glossary_directory(const std::string& directory);
+// sorting after the shipped ones adds to them); malformed lines as
+// parse_glossary. Throws chancery::Error if the directory or a file cannot be read.
+[[nodiscard]] std::vector<GlossaryEntry> read_glossary_directory(const std::string& directory,
+                                                                 std::vector<std::string>& skipped);
 
 }  // namespace chancery

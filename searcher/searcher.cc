@@ -277,6 +277,18 @@ SearchResult Searcher::search(const SearchRequest& request) {
     });
 }
 
+std::vector<std::string> Searcher::warnings() const {
+    std::vector<std::string> warnings;
+    for (const GazetteerIssue& issue : internal_->gazetteer->issues()) {
+        warnings.push_back(issue.file + ":" + std::to_string(issue.line) + ": " + issue.reason);
+    }
+    if (internal_->expander != nullptr) {
+        const auto& skipped = internal_->expander->statistics().skipped_lines;
+        warnings.insert(warnings.end(), skipped.begin(), skipped.end());
+    }
+    return warnings;
+}
+
 std::optional<Document> Searcher::get(const std::string& id) {
     return detail::translate_xapian_errors(join_paths(internal_->paths), [&]() -> std::optional<Document> {
         Xapian::Database& db = internal_->db;

@@ -186,9 +186,16 @@ int search_command(const Arguments& args) {
             print_text(result, colour);
         }
     };
+    // Malformed lines of the gazetteers and the glossary, skipped.
+    auto warn = [&] {
+        for (const std::string& warning : searcher.warnings()) {
+            std::cerr << "chancery search: skipped " << warning << "\n";
+        }
+    };
     if (queries_file.empty()) {
         if (format == "trec") throw po::error("--format trec needs --queries FILE");
         answer({}, request);
+        warn();
         return kOk;
     }
     if (!request.query.empty()) throw po::error("give either a QUERY or --queries, not both");
@@ -216,6 +223,7 @@ int search_command(const Arguments& args) {
             status = kRejected;
         }
     }
+    warn();
     return status;
 }
 

@@ -170,6 +170,11 @@ class Searcher {
     // Counts over all the databases. Throws IndexError.
     [[nodiscard]] DatabaseStats stats();
 
+    // Lines of the gazetteers, and of the cross-lingual glossary once a
+    // cross-lingual search has loaded it, that were skipped as malformed, as
+    // "file:line: reason". The rest of those files is in use.
+    [[nodiscard]] std::vector<std::string> warnings() const;
+
   private:
     struct Internal;
     std::unique_ptr<Internal> internal_;

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -163,6 +164,26 @@ TEST_F(CliTest, AnEnglishQueryFindsTheRussianReleaseAndSaysWhy) {
     CliRun text = chancery("search --db " + db() + " --limit 1 " + query);
     ASSERT_EQ(text.status, 0) << text.err;
     EXPECT_NE(text.out.find("also searched:"), std::string::npos) << text.out;
+}
+
+TEST_F(CliTest, SkipsAMalformedGlossaryLineAndSaysWhere) {
+    ASSERT_EQ(chancery("index --db " + db() + " " + sample()).status, 0);
+    const testing::TempDir glossary;
+    const std::string file = glossary / "user.tsv";
+    std::ofstream(file) << "term\tno Russian side\n"
+                           "institution\tTheatre Festival\tфестиваль театров\n";
+    ::setenv("CHANCERY_GLOSSARY_PATH", glossary.path().c_str(), 1);
+    CliRun run = chancery("search --db " + db() + " --format json " + quote("Theatre Festival"));
+    ::unsetenv("CHANCERY_GLOSSARY_PATH");
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.err.find(file + ":1: "), std::string::npos) << run.err;
+    // The good line of the same file is in use.
+    const auto result = nlohmann::json::parse(run.out);
+    bool added = false;
+    for (const auto& expansion : result["expansions"]) {
+        added = added || expansion["added"] == "фестиваль театров";
+    }
+    EXPECT_TRUE(added) << run.out;
 }
 
 TEST_F(CliTest, MarksHighlightsInPlainText) {
