@@ -7,6 +7,7 @@
 #include "searcher/cross_lingual_dictionary.h"
 #include "searcher/cross_lingual_glossary.h"
 #include "searcher/cross_lingual_transliteration.h"
+#include "searcher/cross_lingual_words.h"
 #include "searcher/query_parser.h"
 
 #include <chancery/error.h>
@@ -169,18 +170,6 @@ std::string fold_yo(std::string_view word) {
         folded.replace(at, std::string_view("ё").size(), "е");
     }
     return folded;
-}
-
-bool ends_with(std::string_view word, std::string_view ending) {
-    return word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending;
-}
-
-// Russian adjectives end so; the head of "спортивная команда" is the noun.
-bool looks_like_adjective(std::string_view form) {
-    for (const std::string_view ending : {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"}) {
-        if (ends_with(form, ending)) return true;
-    }
-    return false;
 }
 
 // What an inflection tells of the part of speech the word is used as.

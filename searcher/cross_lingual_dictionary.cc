@@ -1,6 +1,8 @@
 // Reading Mueller's dictionary from its dictd files and parsing its articles.
 #include "searcher/cross_lingual_dictionary.h"
 
+#include "searcher/cross_lingual_words.h"
+
 #include <chancery/error.h>
 
 #include <zlib.h>
@@ -159,19 +161,6 @@ std::vector<std::string_view> split_words(std::string_view text) {
         if (i > start) words.push_back(text.substr(start, i - start));
     }
     return words;
-}
-
-bool ends_with(std::string_view word, std::string_view ending) {
-    return word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending;
-}
-
-// Russian adjectives and participles end so (in either case: the dictionary's
-// words are lower-cased after this test).
-bool looks_like_adjective(std::string_view word) {
-    for (const std::string_view ending : {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"}) {
-        if (ends_with(word, ending)) return true;
-    }
-    return false;
 }
 
 // The Latin words after position `from`: a headword reference ("go", "mail-cart").

@@ -1,6 +1,8 @@
 // ICU transliterators between Russian Cyrillic and Latin, and Russian name forms.
 #include "searcher/cross_lingual_transliteration.h"
 
+#include "searcher/cross_lingual_words.h"
+
 #include <chancery/error.h>
 
 #include <unicode/parseerr.h>
@@ -238,10 +240,6 @@ void add_unique(std::vector<std::string>& list, std::string item) {
     if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) {
         list.push_back(std::move(item));
     }
-}
-
-bool ends_with(std::string_view word, std::string_view ending) {
-    return word.size() > ending.size() && word.substr(word.size() - ending.size()) == ending;
 }
 
 std::string_view without(std::string_view word, std::string_view ending) {
