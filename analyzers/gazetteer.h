@@ -40,6 +40,11 @@ struct GazetteerIssue {
     std::string file;
     std::size_t line = 0;  // 1-based; 0 when the issue concerns the whole load
     std::string reason;
+
+    // "file:line: reason", as warnings print it.
+    [[nodiscard]] std::string describe() const {
+        return file + ":" + std::to_string(line) + ": " + reason;
+    }
 };
 
 // How a text refers to an entity.

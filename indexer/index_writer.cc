@@ -109,8 +109,7 @@ IndexWriter::IndexWriter(const std::string& path, IndexOptions options)
                                              options.gazetteer_dirs.end());
     internal_->gazetteer = std::make_unique<Gazetteer>(Gazetteer::load_default(extra));
     for (const auto& issue : internal_->gazetteer->issues()) {
-        internal_->report.warnings.push_back(issue.file + ":" + std::to_string(issue.line) +
-                                             ": " + issue.reason);
+        internal_->report.warnings.push_back(issue.describe());
     }
     internal_->options = std::move(options);
     internal_->builders.reserve(jobs);

@@ -280,7 +280,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 std::vector<std::string> Searcher::warnings() const {
     std::vector<std::string> warnings;
     for (const GazetteerIssue& issue : internal_->gazetteer->issues()) {
-        warnings.push_back(issue.file + ":" + std::to_string(issue.line) + ": " + issue.reason);
+        warnings.push_back(issue.describe());
     }
     if (internal_->expander != nullptr) {
         const auto& skipped = internal_->expander->statistics().skipped_lines;
