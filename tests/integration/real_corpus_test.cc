@@ -1,6 +1,7 @@
 // Indexing real corpora from ../shared and finding what a reader would look for.
 #include <chancery/chancery.h>
 
+#include "tests/support/indexing.h"
 #include "tests/support/shared_data.h"
 #include "tests/support/temp_dir.h"
 
@@ -20,19 +21,7 @@ class RealCorpusTest : public ::testing::Test {
         telegram_ = testing::shared_path("corpora/mid_russia_telegram_en_2025_2026.jsonl.gz");
         if (kremlin_.empty() || telegram_.empty()) return;
         dir_ = std::make_unique<testing::TempDir>();
-        IndexWriter writer(*dir_ / "db");
-        for (const auto& file : {kremlin_, telegram_}) {
-            JsonLinesReader reader(file);
-            while (auto record = reader.next()) {
-                if (record->document) {
-                    writer.add(std::move(*record->document), record->where);
-                } else {
-                    writer.reject({record->where, record->reason});
-                }
-            }
-        }
-        writer.commit();
-        report_ = writer.report();
+        report_ = testing::index_files(*dir_ / "db", {kremlin_, telegram_});
     }
     static void TearDownTestSuite() { dir_.reset(); }
 

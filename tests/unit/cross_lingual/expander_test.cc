@@ -8,6 +8,7 @@
 #include "indexer/schema.h"
 #include "searcher/query_parser.h"
 #include "searcher/snippets.h"
+#include "tests/support/indexing.h"
 #include "tests/support/shared_data.h"
 #include "tests/support/temp_dir.h"
 #include "tests/unit/cross_lingual/test_dictionary.h"
@@ -170,13 +171,8 @@ class SampleCrossLingualTest : public ::testing::Test {
     static void SetUpTestSuite() {
         if (!testing::mueller_installed()) return;
         dir_ = std::make_unique<testing::TempDir>();
-        IndexWriter writer(*dir_ / "db");
-        JsonLinesReader reader((testing::source_dir() / "corpora/sample/releases.jsonl").string());
-        while (auto record = reader.next()) {
-            ASSERT_TRUE(record->document) << record->reason;
-            writer.add(std::move(*record->document), record->where);
-        }
-        writer.commit();
+        const IndexReport report = testing::index_files(*dir_ / "db", {testing::sample_corpus()});
+        ASSERT_EQ(report.rejected, 0u) << report.rejections.front().reason;
         CrossLingualOptions options;
         options.glossary_directories = {(testing::source_dir() / "corpora/data/glossary").string()};
         expander_ = std::make_unique<CrossLingualExpander>(options);

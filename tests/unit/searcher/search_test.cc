@@ -2,6 +2,7 @@
 // filters, deterministic order and highlighted snippets.
 #include <chancery/chancery.h>
 
+#include "tests/support/indexing.h"
 #include "tests/support/shared_data.h"
 #include "tests/support/temp_dir.h"
 
@@ -18,13 +19,8 @@ class SampleSearchTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         dir_ = std::make_unique<testing::TempDir>();
-        IndexWriter writer(*dir_ / "db");
-        JsonLinesReader reader((testing::source_dir() / "corpora/sample/releases.jsonl").string());
-        while (auto record = reader.next()) {
-            ASSERT_TRUE(record->document) << record->reason;
-            writer.add(std::move(*record->document), record->where);
-        }
-        writer.commit();
+        const IndexReport report = testing::index_files(*dir_ / "db", {testing::sample_corpus()});
+        ASSERT_EQ(report.rejected, 0u) << report.rejections.front().reason;
     }
     static void TearDownTestSuite() { dir_.reset(); }
 
